@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ProblemError, problem } from './problem.js';
+import { toFieldErrors } from './validation.js';
+
+/** Every error leaves the server as application/problem+json, never as an HTML page or a stack trace. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+    const instance = request.url.split('?')[0];
+    if (error instanceof ProblemError) {
+      if (error.retryAfter !== undefined) reply.header('Retry-After', String(error.retryAfter));
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      return sendProblem(reply, error.toProblem(instance));
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const errors = toFieldErrors(fastifyError.validation as never, fastifyError.validationContext);
+      const detail =
+        errors.length === 1
+          ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
+          : `The request has ${errors.length} invalid fields.`;
+      return sendProblem(reply, problem(400, 'validation_failed', detail, { instance, errors }));
+    }
+    switch (fastifyError.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, problem(413, 'payload_too_large', 'The request body is too large.', { instance }));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(
+          reply,
+          problem(415, 'unsupported_media_type', 'This operation does not accept this content type.', { instance }),
+        );
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return sendProblem(
+          reply,
+          problem(400, 'validation_failed', 'The request body is not valid JSON.', {
+            instance,
+            errors: [{ field: 'body', code: 'json', message: 'is not valid JSON' }],
+          }),
+        );
+    }
+    if (fastifyError.statusCode === 400 && error instanceof SyntaxError) {
+      return sendProblem(
+        reply,
+        problem(400, 'validation_failed', 'The request body is not valid JSON.', {
+          instance,
+          errors: [{ field: 'body', code: 'json', message: 'is not valid JSON' }],
+        }),
+      );
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      const code = fastifyError.statusCode === 408 ? 'timeout' : 'bad_request';
+      return sendProblem(reply, problem(fastifyError.statusCode, code, fastifyError.message, { instance }));
+    }
+    // Log the error's kind and stack, never the request body: it may hold personal data.
+    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'internal', 'Something went wrong on the server.', { instance }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    return sendProblem(
+      reply,
+      problem(404, 'not_found', `Nothing is at ${request.method} ${path}.`, { instance: path }),
+    );
+  });
+}
+
+function sendProblem(reply: import('fastify').FastifyReply, body: ReturnType<typeof problem>) {
+  return reply.status(body.status).type('application/problem+json').send(body);
+}

@@ -1,0 +1,61 @@
+import { STATUS_CODES } from 'node:http';
+import type { FieldError, Problem } from '../types.js';
+
+/** Base of the `type` URIs; each problem kind gets its own stable URI derived from its `code`. */
+export const PROBLEM_BASE = 'https://pustaka.dev/problems/';
+
+/**
+ * An error that becomes an RFC 9457 problem+json answer. Throw it from anywhere inside a request; the error
+ * handler writes it. `detail` must never contain personal data (NIK, phone, address, birth date).
+ */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[] | undefined;
+  readonly retryAfter: number | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    options: { errors?: FieldError[]; retryAfter?: number; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.code = code;
+    this.errors = options.errors;
+    this.retryAfter = options.retryAfter;
+    this.headers = options.headers ?? {};
+  }
+
+  toProblem(instance?: string): Problem {
+    return problem(this.status, this.code, this.message, {
+      instance,
+      errors: this.errors,
+      retry_after: this.retryAfter,
+    });
+  }
+}
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: { instance?: string | undefined; errors?: FieldError[] | undefined; retry_after?: number | undefined } = {},
+): Problem {
+  const body: Problem = {
+    type: PROBLEM_BASE + code,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+  };
+  if (extra.instance) body.instance = extra.instance;
+  if (extra.errors?.length) body.errors = extra.errors;
+  if (extra.retry_after !== undefined) body.retry_after = extra.retry_after;
+  return body;
+}
+
+export const notFound = (detail: string) => new ProblemError(404, 'not_found', detail);

@@ -1,0 +1,77 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { FieldError } from '../types.js';
+
+/**
+ * One Ajv for the whole contract. OpenAPI 3.1 schemas are JSON Schema 2020-12, which Fastify's built-in
+ * (draft-07) Ajv rejects. `coerceTypes: 'array'` turns `?format=book` into `['book']` and `?page=2` into 2.
+ */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    coerceTypes: 'array',
+    useDefaults: true,
+    allErrors: true,
+    strictTuples: false,
+    discriminator: true,
+  });
+  addFormats.default(ajv);
+  // OpenAPI annotations that are not JSON Schema keywords.
+  ajv.addKeyword({ keyword: 'example' });
+  return ajv;
+}
+
+export type { ValidateFunction };
+
+/** Where a value came from, as Fastify names the parts of a request. */
+export type RequestPart = 'querystring' | 'params' | 'headers' | 'body';
+
+/** Ajv's errors as one field error each, named the way the caller wrote the field. */
+export function toFieldErrors(errors: ErrorObject[], part: string | undefined): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    // A failed `oneOf`/`if` only repeats what its branches already said.
+    if (error.keyword === 'oneOf' || error.keyword === 'if' || error.keyword === 'anyOf') continue;
+    const fieldError = toFieldError(error, part);
+    const id = `${fieldError.field}|${fieldError.code}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(fieldError);
+  }
+  return out;
+}
+
+function toFieldError(error: ErrorObject, part: string | undefined): FieldError {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  let code = error.keyword;
+  if (error.keyword === 'required') path.push(String(params.missingProperty));
+  if (error.keyword === 'additionalProperties') {
+    path.push(String(params.additionalProperty));
+    code = part === 'querystring' ? 'unknown_parameter' : 'unknown_field';
+  }
+  if (error.keyword === 'discriminator') path.push(String(params.tag));
+  const field = path.join('.') || (part === 'body' ? 'body' : part ?? 'request');
+  return { field, code, message: messageFor(error, code) };
+}
+
+function messageFor(error: ErrorObject, code: string): string {
+  const params = error.params as Record<string, unknown>;
+  switch (code) {
+    case 'required':
+      return 'is required';
+    case 'unknown_parameter':
+      return 'is not a parameter of this operation';
+    case 'unknown_field':
+      return 'is not a field of this request';
+    case 'enum':
+      return `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'discriminator':
+      return 'must name a known kind';
+    default:
+      return error.message ?? 'is invalid';
+  }
+}

@@ -1,0 +1,11 @@
+export { buildApp, defaultHandlers, type AppOptions } from './app.js';
+export { startServer, databaseFile, type ServerOptions, type RunningServer } from './server.js';
+export { openDatabase, migrate, type Db } from './storage/database.js';
+export { sqliteStores, type Stores } from './storage/stores.js';
+export type { LibraryStore } from './storage/libraries.js';
+export { seedDemo } from './seed/seed.js';
+export { demoLibraries } from './seed/demo-network.js';
+export { ProblemError, problem } from './http/problem.js';
+export type { Authenticator, Principal, SchemeName } from './auth/principal.js';
+export type { OperationHandler, OperationHandlers, OperationContext } from './http/operations.js';
+export { main as runCli } from './cli/main.js';

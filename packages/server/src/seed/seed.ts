@@ -1,0 +1,12 @@
+import type { Stores } from '../storage/stores.js';
+import { demoLibraries } from './demo-network.js';
+
+export interface SeedReport {
+  libraries: number;
+}
+
+/** Loads the demo network. Safe to run again: it updates what is there instead of duplicating it. */
+export function seedDemo(stores: Stores): SeedReport {
+  for (const library of demoLibraries) stores.libraries.upsert(library);
+  return { libraries: demoLibraries.length };
+}
