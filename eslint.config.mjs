@@ -1,0 +1,40 @@
+// Lint for the whole monorepo: JavaScript and TypeScript rules everywhere, Lit and web-component rules
+// where elements live.
+import js from '@eslint/js';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+import tseslint from 'typescript-eslint';
+
+const browserElements = ['packages/*/src/**/*.ts', 'stories/**/*.ts'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'storybook-static/**',
+      'packages/spec/schema.d.ts',
+      'packages/client/src/generated/**',
+      'custom-elements.json',
+      'data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly',
+        clearTimeout: 'readonly', document: 'readonly', window: 'readonly', customElements: 'readonly',
+        location: 'readonly', AbortController: 'readonly', globalThis: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Handler contexts are typed loosely on purpose: the contract validates them before they arrive.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  { ...litConfigs['flat/recommended'], files: browserElements },
+  { ...wcConfigs['flat/recommended'], files: browserElements },
+);

@@ -1,0 +1,37 @@
+// Browser tests in real Chromium. The page's own origin also serves the REAL Pustaka server under /v1
+// (a fresh demo database per run), so widgets and the client are tested against what users meet.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { register } from 'tsx/esm/api';
+import { chromeArgs, findChrome, howToGetChrome } from './scripts/find-chrome.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error(howToGetChrome);
+  process.exit(1);
+}
+
+register();
+const { startTestServer } = await import('./test/support/server.ts');
+const api = await startTestServer();
+process.on('exit', () => void api.close());
+
+/** Hands API paths to Fastify; Koa presets 404, so the status is reset before Fastify answers. */
+function apiMiddleware(context, next) {
+  if (!context.path.startsWith('/v1/') && context.path !== '/v1') return next();
+  context.respond = false;
+  context.res.statusCode = 200;
+  api.app.routing(context.req, context.res);
+}
+
+export default {
+  rootDir: '.',
+  files: ['packages/*/{src,test}/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  concurrency: 1,
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [apiMiddleware],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 180000,
+};
