@@ -268,10 +268,13 @@ export interface components {
             title: string;
             status: number;
             /**
-             * @description Stable machine code. Known codes: `validation_failed`, `not_found`, `credentials_missing`,
-             *     `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`, `wrong_library`,
-             *     `insufficient_scope`, `idempotency_key_reused`, `duplicate_registration`, `payload_too_large`,
-             *     `unsupported_media_type`, `rate_limited`, `timeout`, `unavailable`, `not_implemented`, `internal`.
+             * @description Stable machine code. Known codes: `validation_failed`, `bad_request`, `not_found`,
+             *     `credentials_missing`, `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`,
+             *     `origin_missing` (a site key used without an `Origin` header, from a server, when the key does
+             *     not allow server-side use), `wrong_library`, `insufficient_scope`, `idempotency_key_reused`,
+             *     `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
+             *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly,
+             *     503 when the server is too slow), `unavailable`, `not_implemented`, `internal`.
              */
             code: string;
             /** @description A human sentence (English) explaining this occurrence. */
