@@ -3,11 +3,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { specPath } from '@pustaka/spec';
 import type { Authenticator } from './auth/principal.js';
-import { noCredentials } from './auth/no-credentials.js';
+import { credentialAuthenticator } from './auth/credential-authenticator.js';
 import { loadContract } from './http/contract.js';
+import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerContractRoutes } from './http/contract-routes.js';
+import { defaultRequestLimits, fastifyLimitOptions, registerRequestLimits, type RequestLimits } from './http/limits.js';
 import type { OperationHandlers } from './http/operations.js';
+import { registerRateLimits } from './http/rate-limit.js';
+import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-config.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/validation.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
@@ -16,7 +21,7 @@ import type { Stores } from './storage/stores.js';
 
 export interface AppOptions {
   stores: Stores;
-  /** Checks credentials for protected operations; by default nothing is accepted. */
+  /** Checks credentials for protected operations; by default against `stores.credentials`. */
   authenticator?: Authenticator;
   /** Extra or replacement operation handlers (by operationId). */
   handlers?: OperationHandlers;
@@ -24,8 +29,14 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the CDN build served at /cdn/ (the monorepo's `dist/cdn` by default, when built). */
   cdnDir?: string;
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body accepted, in bytes (the same as `limits.bodyBytes`). */
   bodyLimit?: number;
+  /** Body size, address length and time limits over the defaults (http/limits.ts). */
+  limits?: Partial<RequestLimits>;
+  /** Rate limits over the defaults (http/rate-limit-config.ts), or false for none. */
+  rateLimits?: RateLimitOverrides | false;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
+  trustProxy?: string[];
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -38,9 +49,17 @@ export const defaultHandlers: OperationHandlers = { ...systemHandlers, ...librar
  * itself, errors as problem+json, the demo site, the CDN build and the API reference.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits: RequestLimits = {
+    ...defaultRequestLimits,
+    ...(options.bodyLimit && { bodyBytes: options.bodyLimit }),
+    ...options.limits,
+  };
+  const rateLimits = options.rateLimits === false ? false : resolveRateLimits(options.rateLimits ?? {});
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    ...fastifyLimitOptions(limits),
+    // Only a configured proxy may say who the client is; anyone else could forge X-Forwarded-For.
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Ids in logs let an operator follow one request without logging its content.
     requestIdHeader: false,
   });
@@ -49,10 +68,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   registerErrorHandling(app);
 
+  registerSecurityHeaders(app);
+
   const operations = await loadContract();
+  // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
+  await registerCors(app, operations, options.stores.credentials);
+  registerRequestLimits(app, limits);
+  if (rateLimits) registerRateLimits(app, rateLimits);
   registerContractRoutes(app, operations, {
     stores: options.stores,
-    authenticator: options.authenticator ?? noCredentials,
+    authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
     handlers: { ...defaultHandlers, ...options.handlers },
   });
 

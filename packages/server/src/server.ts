@@ -5,16 +5,22 @@ import { buildApp, type AppOptions } from './app.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { sqliteStores, type Stores } from './storage/stores.js';
 import { seedDemo } from './seed/seed.js';
+import { assertNoDemoCredentials, ensureDemoCredentials, type DemoCredentials } from './auth/demo.js';
 
 export interface ServerOptions {
   /** Folder of the SQLite database (created when missing). */
   dataDir: string;
   port?: number;
   host?: string;
-  /** Seed the demo network into a fresh database. */
+  /** Seed the demo network into a fresh database, and make sure the demo credentials exist. */
   demo?: boolean;
+  /** Refuse to start while a demo credential is active. Cannot go with `demo`. */
+  production?: boolean;
   logger?: FastifyServerOptions['logger'];
   cdnDir?: AppOptions['cdnDir'];
+  limits?: AppOptions['limits'];
+  rateLimits?: AppOptions['rateLimits'];
+  trustProxy?: AppOptions['trustProxy'];
 }
 
 export interface RunningServer {
@@ -24,6 +30,8 @@ export interface RunningServer {
   url: string;
   /** True when this start created the database. */
   created: boolean;
+  /** Demo mode: a site key for http://localhost:* and http://127.0.0.1:*, a kiosk token, a staff token. */
+  demoCredentials: DemoCredentials | undefined;
   close(): Promise<void>;
 }
 
@@ -31,17 +39,28 @@ export const databaseFile = (dataDir: string) => join(resolve(dataDir), 'pustaka
 
 /** Opens the data folder, seeds it on first run in demo mode, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options.demo && options.production) throw new Error('Demo mode and production mode exclude each other.');
   const file = databaseFile(options.dataDir);
   const created = !existsSync(file);
   const db = openDatabase(file);
   const stores = sqliteStores(db);
   if (options.demo && stores.libraries.count() === 0) seedDemo(stores);
+  const demoCredentials = options.demo ? ensureDemoCredentials(stores) : undefined;
+  if (options.production) {
+    try {
+      assertNoDemoCredentials(stores);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
 
-  const app = await buildApp({ stores, logger: options.logger, cdnDir: options.cdnDir });
+  const { logger, cdnDir, limits, rateLimits, trustProxy } = options;
+  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy });
   app.addHook('onClose', async () => db.close());
   await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
-  return { app, db, stores, url: `http://${host}:${port}`, created, close: () => app.close() };
+  return { app, db, stores, url: `http://${host}:${port}`, created, demoCredentials, close: () => app.close() };
 }

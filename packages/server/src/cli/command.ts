@@ -3,6 +3,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** The usage of a subcommand, for commands that have them (`pustaka keys create --help`). */
+  usageFor?(args: string[]): string;
   run(args: string[], io: CommandIo): Promise<number>;
 }
 

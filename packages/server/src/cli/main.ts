@@ -2,9 +2,10 @@ import type { Command, CommandIo } from './command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './command.js';
 import { seedCommand } from './seed.js';
 import { startCommand } from './start.js';
+import { keysCommand } from './keys.js';
 
 /** Every subcommand; later areas add theirs here. */
-export const commands: Command[] = [startCommand, seedCommand];
+export const commands: Command[] = [startCommand, seedCommand, keysCommand];
 
 const overview = () =>
   [
@@ -29,7 +30,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return EXIT_USAGE;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(`Usage: ${command.usage}`);
+    io.out(`Usage: ${command.usageFor?.(args) ?? command.usage}`);
     return EXIT_OK;
   }
   try {
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for usage mistakes.
     const code = (error as { code?: string }).code ?? '';
     if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`pustaka ${command.name}: ${(error as Error).message}\n\nUsage: ${command.usage}`);
+      io.err(`pustaka ${command.name}: ${(error as Error).message}\n\nUsage: ${command.usageFor?.(args) ?? command.usage}`);
       return EXIT_USAGE;
     }
     io.err(`pustaka ${command.name}: ${(error as Error).message}`);

@@ -1,3 +1,5 @@
+import { catalogSchema } from '../catalog/sqlite/schema.js';
+
 /**
  * Schema migrations, applied in order and never edited once released: a change is a new entry.
  * Ids sort by date so that branches merging their migrations keep a stable order.
@@ -39,5 +41,43 @@ export const migrations: Migration[] = [
         PRIMARY KEY (scope, key)
       );
     `,
+  },
+  {
+    id: '2026-11-25-010-credentials',
+    sql: `
+      CREATE TABLE credentials (
+        id TEXT PRIMARY KEY,            -- key_...: public, for listing and revoking
+        kind TEXT NOT NULL CHECK (kind IN ('site', 'kiosk', 'staff')),
+        library_id TEXT REFERENCES libraries (id),   -- NULL: a network-wide (admin) staff token
+        location TEXT,                  -- kiosk tokens: the room or reading corner
+        label TEXT,
+        origins TEXT NOT NULL DEFAULT '[]',          -- JSON: origin patterns a site key may write from
+        server_side INTEGER NOT NULL DEFAULT 0,      -- site keys: writes without an Origin accepted
+        key_hash TEXT NOT NULL UNIQUE,  -- SHA-256 of the key; the key itself is never stored...
+        shown_as TEXT NOT NULL,         -- ...except a site key, which is public: pk_... whole, kt_…wxyz
+        demo INTEGER NOT NULL DEFAULT 0,
+        demo_key TEXT,                  -- ...and a demo credential's, printed at each demo start
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        CHECK (kind = 'staff' OR library_id IS NOT NULL),
+        CHECK (kind = 'kiosk' OR location IS NULL),
+        CHECK (demo = 1 OR demo_key IS NULL)
+      );
+      CREATE INDEX credentials_library ON credentials (library_id);
+      CREATE TABLE credential_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'revoke', 'label')),
+        credential_id TEXT NOT NULL,    -- no foreign key: the log outlives what it describes
+        kind TEXT NOT NULL,
+        library_id TEXT,
+        label TEXT,
+        actor TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    id: '2026-11-25-020-catalog',
+    sql: catalogSchema,
   },
 ];

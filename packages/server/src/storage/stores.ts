@@ -1,6 +1,10 @@
 import type { Db } from './database.js';
 import { sqliteIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { sqliteLibraryStore, type LibraryStore } from './libraries.js';
+import { sqliteAuditLog } from './audit.js';
+import { sqliteCredentialStore, type CredentialStore } from './credentials.js';
+import type { CatalogStore } from '../catalog/store.js';
+import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
 
 /** Every storage area the routes use, each behind its own interface. */
 export interface Stores {
@@ -8,6 +12,10 @@ export interface Stores {
   ping(): boolean;
   libraries: LibraryStore;
   idempotency: IdempotencyStore;
+  /** Site keys, kiosk and staff tokens, and their audit log. */
+  credentials: CredentialStore;
+  /** The union catalogue: records, copies, search. */
+  catalog: CatalogStore;
 }
 
 export function sqliteStores(db: Db): Stores {
@@ -22,5 +30,7 @@ export function sqliteStores(db: Db): Stores {
     },
     libraries: sqliteLibraryStore(db),
     idempotency: sqliteIdempotencyStore(db),
+    credentials: sqliteCredentialStore(db, sqliteAuditLog(db)),
+    catalog: sqliteCatalogStore(db),
   };
 }
