@@ -33,5 +33,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [apiMiddleware],
   testFramework: { config: { timeout: 10000 } },
+  // Lit's dev-mode banner is expected in tests (sources run with the "development" condition).
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 180000,
 };
