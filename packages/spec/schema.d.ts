@@ -71,9 +71,15 @@ export interface paths {
         /**
          * Search the union catalogue
          * @description Public. One record per work, with an availability summary per library. Ranking puts title matches
-         *     over author over subject; the last word matches as a prefix; case and diacritics are ignored.
-         *     Facets count over the whole match, not just the page. Responses carry `ETag` and `Cache-Control`
-         *     with `stale-while-revalidate`; send `If-None-Match` to get `304`.
+         *     over author over subject (then the other fields), and within each, shorter (more specific) titles
+         *     first; the last word matches as a prefix; case and diacritics are ignored. An ISBN typed into `q`
+         *     finds its book.
+         *     Facets count over the whole match, not just the page. Each facet counts as if its own filter were
+         *     not set (with `format=book` chosen, the `format` facet still says how many maps match), so a
+         *     client can offer the other values; `library` and `library_kind` narrow one set of libraries
+         *     together, and with `available=true` the library facets count copies on the shelf.
+         *     Responses carry `ETag` and `Cache-Control` with `stale-while-revalidate`; send `If-None-Match`
+         *     to get `304`.
          */
         get: operations["searchCatalog"];
         put?: never;
@@ -133,9 +139,13 @@ export interface paths {
         /**
          * Import a library's catalogue (MARCXML, ISO 2709 or SLiMS CSV)
          * @description Staff only. Records are matched to existing works by ISBN (then by title, author and year), so
-         *     importing the same file again updates records instead of duplicating them. A broken record never
-         *     stops the rest: it is listed in `problems` with its number, field and reason.
-         *     A staff token bound to one library may import into that library only.
+         *     importing the same file again updates records instead of duplicating them: the library's copies
+         *     of each work in the file are replaced by the file's. A broken record never stops the rest: it is
+         *     listed in `problems` with its number, field and reason. A file that breaks off (XML that is not
+         *     well-formed, an ISO 2709 file cut short) keeps the records read before the break and answers
+         *     `complete: false`; a file in which not one record could be read answers `400`.
+         *     A staff token bound to one library may import into that library only. Files larger than the
+         *     server's limit (50 MB by default) answer `413`: import those with `pustaka import` on the server.
          */
         post: operations["importCatalog"];
         delete?: never;
@@ -479,18 +489,29 @@ export interface components {
             library_id: components["schemas"]["LibraryIdValue"];
             /** @enum {string} */
             format: "marcxml" | "iso2709" | "slims-csv";
+            /** @description False when the file broke off before its end; the last problem says where and why. */
+            complete: boolean;
             /** @description Records read from the file. */
             received: number;
             created: number;
             updated: number;
             skipped: number;
+            /** @description The first 1,000 problems, in file order. */
             problems: {
                 /** @description Record number in the file, from 1. */
                 record: number;
                 /** @description MARC tag or CSV column. */
                 field?: string;
+                /**
+                 * @description `record_skipped`: the record was not imported. `value_ignored`: the record was imported
+                 *     without this value. `file_stopped`: the file could not be read on from here.
+                 * @enum {string}
+                 */
+                outcome: "record_skipped" | "value_ignored" | "file_stopped";
                 reason: string;
             }[];
+            /** @description Problems beyond the first 1,000, counted but not listed. */
+            problems_omitted?: number;
         };
         /** @enum {string} */
         VisitPurpose: "read" | "borrow" | "study" | "research" | "internet" | "event" | "other";
@@ -1023,8 +1044,9 @@ export interface operations {
                 author?: string;
                 subject?: string;
                 /**
-                 * @description ISBN-10 or ISBN-13, with or without hyphens; both forms of the same ISBN match.
-                 * @example 978-979-3062-79-1
+                 * @description ISBN-10 or ISBN-13, with or without hyphens; both forms of the same ISBN match. An ISBN whose
+                 *     check digit is wrong answers `400`.
+                 * @example 978-979-3062-79-2
                  */
                 isbn?: string;
                 format?: components["schemas"]["Format"][];
@@ -1055,6 +1077,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Total-Count": components["headers"]["XTotalCount"];
+                    Link: components["headers"]["Link"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
@@ -1251,18 +1274,26 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "imp_01JD9X",
+                     *       "id": "imp_01jd9x",
                      *       "library_id": "sman-1-bontang",
                      *       "format": "marcxml",
+                     *       "complete": true,
                      *       "received": 3,
                      *       "created": 1,
                      *       "updated": 1,
                      *       "skipped": 1,
                      *       "problems": [
                      *         {
+                     *           "record": 2,
+                     *           "field": "020",
+                     *           "outcome": "value_ignored",
+                     *           "reason": "\"979-3062-79-0\" is not a valid ISBN-10: its check digit is wrong. It was left out."
+                     *         },
+                     *         {
                      *           "record": 3,
                      *           "field": "245",
-                     *           "reason": "Record has no title (245 $a)."
+                     *           "outcome": "record_skipped",
+                     *           "reason": "The record has no title (245 $a)."
                      *         }
                      *       ]
                      *     }

@@ -1,11 +1,12 @@
-import { defineMessages } from '@pustaka/core';
+import { defineMessages, failureMessages } from '@pustaka/core';
 
 const plural = (count: number, one: string, many: string, f: { number(n: number): string }) =>
   `${f.number(count)} ${count === 1 ? one : many}`;
 
-/** What the widget says, Indonesian first. Catalogue data (titles, names) is never part of a message's markup. */
+/** What the widget says, Indonesian first; the failure sentences are shared by every widget (core). */
 export const messages = defineMessages({
   id: {
+    ...failureMessages.id,
     label: 'Cari judul, pengarang, atau subjek',
     search: 'Cari',
     suggestions: 'Saran pencarian',
@@ -14,23 +15,15 @@ export const messages = defineMessages({
     themes: 'Jelajahi menurut tema',
     found: '{count} judul ditemukan',
     seconds: '{seconds} detik',
-    searching: 'Mencari…',
     empty: 'Tidak ada judul yang cocok dengan “{query}”.',
     emptyBrowse: 'Tidak ada judul dengan saringan ini.',
     emptyHint: 'Coba kata lain, atau hapus saringan.',
     clearFilters: 'Hapus saringan',
-    error: 'Pencarian gagal. Silakan coba lagi.',
-    offline: 'Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi.',
-    slow: 'Server terlalu lama menjawab. Silakan coba lagi.',
-    setup: 'Widget ini belum diatur dengan benar: alamat API-nya tidak valid.',
-    retry: 'Coba lagi',
     more: 'Muat lebih banyak',
     shown: 'Menampilkan {shown} dari {total}',
     availableIn: 'Tersedia di {count} perpustakaan',
     allOnLoan: 'Semua eksemplar sedang dipinjam',
     noCopies: 'Belum ada eksemplar',
-    hereAvailable: '{library}: tersedia',
-    hereOnLoan: '{library}: sedang dipinjam',
     filters: 'Saring hasil',
     active: '({count} aktif)',
     format: 'Format',
@@ -44,7 +37,6 @@ export const messages = defineMessages({
     availableNow: 'Tersedia sekarang',
     close: 'Tutup',
     loading: 'Memuat…',
-    recordError: 'Data judul ini tidak dapat dimuat.',
     copies: 'Eksemplar di perpustakaan',
     thisLibrary: 'Perpustakaan ini',
     location: 'Lokasi',
@@ -61,6 +53,7 @@ export const messages = defineMessages({
     st_unavailable: 'Tidak tersedia',
   },
   en: {
+    ...failureMessages.en,
     label: 'Search titles, authors or subjects',
     search: 'Search',
     suggestions: 'Search suggestions',
@@ -69,23 +62,15 @@ export const messages = defineMessages({
     themes: 'Browse by theme',
     found: ({ count }, f) => `${plural(count as number, 'title', 'titles', f)} found`,
     seconds: '{seconds} s',
-    searching: 'Searching…',
     empty: 'No titles match “{query}”.',
     emptyBrowse: 'No titles with these filters.',
     emptyHint: 'Try other words, or clear the filters.',
     clearFilters: 'Clear filters',
-    error: 'The search failed. Please try again.',
-    offline: 'No internet connection. Check your connection, then try again.',
-    slow: 'The server took too long to answer. Please try again.',
-    setup: 'This widget is not set up correctly: its API address is not valid.',
-    retry: 'Try again',
     more: 'Load more',
     shown: 'Showing {shown} of {total}',
     availableIn: ({ count }, f) => `Available at ${plural(count as number, 'library', 'libraries', f)}`,
     allOnLoan: 'All copies are on loan',
     noCopies: 'No copies yet',
-    hereAvailable: '{library}: available',
-    hereOnLoan: '{library}: on loan',
     filters: 'Filter results',
     active: '({count} active)',
     format: 'Format',
@@ -99,7 +84,6 @@ export const messages = defineMessages({
     availableNow: 'Available now',
     close: 'Close',
     loading: 'Loading…',
-    recordError: 'This title could not be loaded.',
     copies: 'Copies in libraries',
     thisLibrary: 'This library',
     location: 'Location',
@@ -116,5 +100,3 @@ export const messages = defineMessages({
     st_unavailable: 'Unavailable',
   },
 });
-
-export type MessageKey = keyof typeof messages.id;

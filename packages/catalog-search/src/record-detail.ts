@@ -1,20 +1,22 @@
 import type { CatalogRecord, Holding, Library, RecordId, RecordSummary } from '@pustaka/client';
+import type { Failure } from '@pustaka/core';
 import { html, nothing } from 'lit';
+import { cover } from './results.js';
+import type { View } from './view.js';
 import { classify } from './vocabulary.js';
-import { hideBrokenImage, type View } from './view.js';
 
 /** The record the detail view shows: what the result list knew at once, then the whole record, or a failure. */
 export interface DetailState {
   id: RecordId;
   summary?: RecordSummary | undefined;
   record?: CatalogRecord | undefined;
-  failed?: boolean;
+  failure?: Failure;
 }
 
-const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** "Sen–Kam 07.30–14.00, Jum 07.30–11.00": consecutive days with the same hours share one entry. */
-export function openingHours(hours: NonNullable<Library['opening_hours']>, view: View): string {
+export function openingHours(hours: Library['opening_hours'], view: View): string {
   const { i18n } = view;
   const time = (value: string) => (i18n.language === 'id' ? value.replace(':', '.') : value);
   // 1 January 2024 was a Monday.
@@ -24,7 +26,7 @@ export function openingHours(hours: NonNullable<Library['opening_hours']>, view:
     const day = days.indexOf(entry.day);
     const span = `${time(entry.opens)}–${time(entry.closes)}`;
     const previous = groups.at(-1);
-    if (previous && previous.span === span && previous.last === day - 1) previous.last = day;
+    if (previous?.span === span && previous.last === day - 1) previous.last = day;
     else groups.push({ first: day, last: day, span });
   }
   return groups
@@ -32,42 +34,25 @@ export function openingHours(hours: NonNullable<Library['opening_hours']>, view:
     .join(', ');
 }
 
+/** One library's copies: location, call number and status, with the library's address and hours. */
 function holding({ library, copies }: Holding, view: View) {
   const { t } = view.i18n;
-  const address = library.address;
-  const status = (copy: Holding['copies'][number]) =>
-    copy.status === 'on_loan' && copy.due_date
-      ? t('st_due', { date: view.i18n.formatDate(copy.due_date, { dateStyle: 'long', timeZone: 'UTC' }) })
-      : t(`st_${copy.status}`);
+  const { address, opening_hours: hours } = library;
   return html`<section part="holding" aria-label=${library.name}>
-    <h3>
-      ${library.name}
-      ${library.id === view.siteLibrary ? html`<span class="badge">${t('thisLibrary')}</span>` : nothing}
-    </h3>
-    ${address
-      ? html`<p class="meta">
-          ${[address.street, address.village, address.district, address.city].filter(Boolean).join(', ')}
-        </p>`
-      : nothing}
-    ${library.opening_hours?.length
-      ? html`<p class="meta">${t('hours')}: ${openingHours(library.opening_hours, view)}</p>`
-      : nothing}
+    <h3>${library.name} ${library.id === view.siteLibrary ? html`<span class="muted">(${t('thisLibrary')})</span>` : nothing}</h3>
+    <p class="muted">
+      ${address ? [address.street, address.village, address.district, address.city].filter(Boolean).join(', ') : ''}
+      ${hours?.length ? html`<br />${t('hours')}: ${openingHours(hours, view)}` : nothing}
+    </p>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">${t('location')}</th>
-          <th scope="col">${t('callNumber')}</th>
-          <th scope="col">${t('status')}</th>
-        </tr>
-      </thead>
+      <thead><tr><th>${t('location')}</th><th>${t('callNumber')}</th><th>${t('status')}</th></tr></thead>
       <tbody>
         ${copies.map(
           (copy) =>
-            html`<tr>
-              <td>${copy.location ?? ''}</td>
-              <td>${copy.call_number ?? ''}</td>
-              <td class=${copy.status === 'available' ? 'ok' : ''}>${status(copy)}</td>
-            </tr>`,
+            html`<tr><td>${copy.location}</td><td>${copy.call_number}</td>
+              <td class=${copy.status === 'available' ? 'ok' : ''}>${copy.status === 'on_loan' && copy.due_date
+                ? t('st_due', { date: view.i18n.formatDate(copy.due_date, { dateStyle: 'long', timeZone: 'UTC' }) })
+                : t(`st_${copy.status}`)}</td></tr>`,
         )}
       </tbody>
     </table>
@@ -79,53 +64,43 @@ const rank = (entry: Holding, view: View) =>
   entry.library.id === view.siteLibrary ? 0 : entry.copies.some((copy) => copy.status === 'available') ? 1 : 2;
 
 /** The inside of the detail dialog: the record's description and its copies in every library. */
-export function recordDetail(state: DetailState, view: View, close: () => void) {
+export function recordDetail({ summary, record, failure }: DetailState, view: View, close: () => void) {
   const { t } = view.i18n;
-  const record = state.record;
-  const about = record ?? state.summary;
+  const about = record ?? summary;
   const classes = classify(record?.classification);
   const theme = record?.theme?.code ?? classes?.theme;
   const fields: [string, unknown][] = record
     ? [
-        [t('publisher'), [record.place, record.publisher, record.year].filter(Boolean).join(', ')],
+        [t('publisher'), [record.place, record.publisher].filter(Boolean).join(': ')],
         ['ISBN', record.isbn?.join(', ')],
         [
           t('classification'),
           record.classification &&
-            html`${record.classification}${theme ? ` (${view.label('theme', theme)}` : ''}${classes?.division
-                ? html` · <span lang="id">${classes.division}</span>`
-                : nothing}${theme ? ')' : ''}`,
+            html`${record.classification}${theme ? ` (${view.label('theme', theme)})` : ''}
+            ${classes?.division ? html`<span lang="id">${classes.division}</span>` : nothing}`,
         ],
         [t('subjects'), record.subjects.join('; ')],
       ]
     : [];
   return html`<header>
-      <h2 id="detail-title">${about ? about.title : t('loading')}</h2>
+      <h2 id="detail-title">${about?.title ?? t('loading')}</h2>
       <button type="button" part="detail-close" @click=${close}>${t('close')}</button>
     </header>
     ${about
       ? html`<div class="about">
-          <div class="cover" part="cover">
-            ${about.cover_url
-              ? html`<img src=${about.cover_url} alt="" width="56" height="80" @error=${hideBrokenImage} />`
-              : nothing}
-          </div>
-          <div>
-            ${about.subtitle ? html`<p>${about.subtitle}</p>` : nothing}
-            <p class="meta">
-              ${[about.authors.join(', '), view.label('format', about.format), record?.edition, about.year].filter(Boolean).join(' · ')}
-            </p>
-          </div>
+          ${cover(about.cover_url)}
+          <p>${about.subtitle}<br /><span class="muted">${[
+              about.authors.join(', '),
+              view.label('format', about.format),
+              record?.edition,
+              about.year,
+            ].filter(Boolean).join(' · ')}</span></p>
         </div>`
       : nothing}
-    ${fields.some(([, value]) => value)
-      ? html`<dl>
-          ${fields.map(([label, value]) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing))}
-        </dl>`
-      : nothing}
-    ${record?.notes ? html`<p>${record.notes}</p>` : nothing}
+    <dl>${fields.map(([name, value]) => (value ? html`<dt>${name}</dt><dd>${value}</dd>` : nothing))}</dl>
     ${record
-      ? html`<h3 class="copies">${t('copies')}</h3>
+      ? html`<p>${record.notes}</p>
+          <h3>${t('copies')}</h3>
           ${[...record.holdings].sort((a, b) => rank(a, view) - rank(b, view)).map((entry) => holding(entry, view))}`
-      : html`<p role=${state.failed ? 'alert' : 'status'}>${t(state.failed ? 'recordError' : 'loading')}</p>`}`;
+      : html`<p role=${failure ? 'alert' : 'status'}>${t(failure ?? 'loading')}</p>`}`;
 }

@@ -7,46 +7,38 @@ export const resultId = (index: number) => `result-${index}`;
 /** "Tersedia di 3 perpustakaan", after the site's own library when it holds the title. */
 function availabilityLine({ by_library, libraries_available, copies }: Availability, view: View) {
   const { t } = view.i18n;
-  const here = view.siteLibrary ? by_library.find((entry) => entry.library_id === view.siteLibrary) : undefined;
+  const here = by_library.find((entry) => entry.library_id === view.siteLibrary);
   return html`<p class="availability" part="availability">
     ${here
-      ? html`<strong class=${here.available ? 'ok' : ''}
-          >${t(here.available ? 'hereAvailable' : 'hereOnLoan', { library: view.libraryName(here.library_id) })}</strong
-        >`
+      ? html`<strong class=${here.available ? 'ok' : ''}>${view.libraryName(here.library_id)}:
+          ${t(here.available ? 'st_available' : 'st_on_loan')}</strong>`
       : nothing}
-    <span class=${libraries_available ? 'ok' : ''}
-      >${libraries_available
-        ? t('availableIn', { count: libraries_available })
-        : t(copies ? 'allOnLoan' : 'noCopies')}</span
-    >
+    <span class=${libraries_available ? 'ok' : ''}>${libraries_available
+      ? t('availableIn', { count: libraries_available })
+      : t(copies ? 'allOnLoan' : 'noCopies')}</span>
   </p>`;
 }
 
-/** One result: cover or placeholder, title (opens the record), authors, format, year and availability. */
+/** A cover, or the neutral placeholder drawn behind it, which also shows when the image fails. */
+export const cover = (url: string | undefined) =>
+  html`<div class="cover" part="cover">${url
+    ? html`<img src=${url} alt="" loading="lazy" width="56" height="80" @error=${hideBrokenImage} />`
+    : nothing}</div>`;
+
+/** One result: cover, title (a button that opens the record), authors, format, year and availability. */
 export function resultItem(
   record: RecordSummary,
   index: number,
   view: View,
-  open: (record: RecordSummary, opener: HTMLElement) => void,
+  open: (record: RecordSummary) => void,
 ) {
-  const meta = [record.authors.join(', '), view.label('format', record.format), record.year].filter(Boolean);
   return html`<li part="result">
-    <div class="cover" part="cover">
-      ${record.cover_url
-        ? html`<img src=${record.cover_url} alt="" loading="lazy" width="56" height="80" @error=${hideBrokenImage} />`
-        : nothing}
-    </div>
+    ${cover(record.cover_url)}
     <div>
-      <button
-        type="button"
-        class="link"
-        part="result-title"
-        id=${resultId(index)}
-        @click=${(event: Event) => open(record, event.currentTarget as HTMLElement)}
-      >
+      <button type="button" class="link" part="result-title" id=${resultId(index)} @click=${() => open(record)}>
         ${record.title}${record.subtitle ? `: ${record.subtitle}` : ''}
       </button>
-      <p class="meta">${meta.join(' · ')}</p>
+      <p class="muted">${[record.authors.join(', '), view.label('format', record.format), record.year].filter(Boolean).join(' · ')}</p>
       ${availabilityLine(record.availability, view)}
     </div>
   </li>`;

@@ -14,6 +14,7 @@ import { registerRateLimits } from './http/rate-limit.js';
 import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-config.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/validation.js';
+import { catalogHandlers, registerCatalogRouteOptions } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
 import { registerSite } from './site/site.js';
@@ -42,7 +43,7 @@ export interface AppOptions {
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
 const defaultCdnDir = fileURLToPath(new URL('../../../dist/cdn/', import.meta.url));
 
-export const defaultHandlers: OperationHandlers = { ...systemHandlers, ...libraryHandlers };
+export const defaultHandlers: OperationHandlers = { ...systemHandlers, ...libraryHandlers, ...catalogHandlers };
 
 /**
  * Builds the Pustaka server: every operation of the contract routed and validated against the contract
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
+  registerCatalogRouteOptions(app);
   if (rateLimits) registerRateLimits(app, rateLimits);
   registerContractRoutes(app, operations, {
     stores: options.stores,

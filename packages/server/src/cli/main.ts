@@ -3,9 +3,10 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './command.js';
 import { seedCommand } from './seed.js';
 import { startCommand } from './start.js';
 import { keysCommand } from './keys.js';
+import { importCommand } from './import.js';
 
 /** Every subcommand; later areas add theirs here. */
-export const commands: Command[] = [startCommand, seedCommand, keysCommand];
+export const commands: Command[] = [startCommand, seedCommand, keysCommand, importCommand];
 
 const overview = () =>
   [

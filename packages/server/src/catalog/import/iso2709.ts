@@ -44,6 +44,9 @@ export async function* readIso2709(source: AsyncIterable<Uint8Array>): AsyncGene
     if (overflowing) pending = Buffer.alloc(0);
   }
   if (!overflowing && !isBlank(pending)) {
+    if (number === 0 && !/^\s*\d{5}/.test(pending.toString('latin1', 0, 12))) {
+      throw new FileFormatError(1, 'The file is not ISO 2709 (MARC21 binary): it does not start with a record length, and holds no record terminator (1D).');
+    }
     const announced = Number(pending.toString('latin1', 0, 5));
     const told = Number.isInteger(announced) && announced > 0 ? `; its leader announces ${announced} bytes` : '';
     throw new FileFormatError(

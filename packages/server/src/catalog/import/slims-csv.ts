@@ -134,11 +134,11 @@ export async function* readSlimsCsv(source: AsyncIterable<Uint8Array>): AsyncGen
       // columns means a value was cut in two (SLiMS does not escape quotes) and the row cannot be trusted.
       let filled = cells.length;
       while (filled > 0 && cells[filled - 1]!.length === 0) filled--;
-      const named = columns.filter((column) => column !== undefined).length;
-      if (filled > columns.length) {
+      const lastNamed = columns.length - [...columns].reverse().findIndex((column) => column !== undefined);
+      if (filled > lastNamed) {
         yield {
           number, line,
-          error: `The row has ${filled} values where the file has ${named} columns: a quote or separator inside a value split it.`,
+          error: `The row has ${filled} values where the file has ${lastNamed} columns: a quote or separator inside a value split it.`,
         };
         continue;
       }

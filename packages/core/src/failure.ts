@@ -1,0 +1,41 @@
+import { defineMessages } from './messages.js';
+
+/**
+ * Why a widget cannot show what it asked the API for, each with its own sentence: no network (`offline`), no
+ * answer in time (`slow`), any other failure (`error`), or a widget set up wrongly, say an `api` attribute that
+ * is not a URL (`setup`, which a retry cannot fix).
+ */
+export type Failure = 'offline' | 'slow' | 'error' | 'setup';
+
+/**
+ * The failure a rejection of the client stands for. The browser's own offline flag wins: a phone that lost its
+ * signal gets the offline sentence whatever the request died of.
+ *
+ * @example
+ * catch (error) { if (!signal.aborted) this.failure = failureOf(error); }
+ */
+export function failureOf(error: unknown): Failure {
+  const kind = navigator.onLine === false ? 'network' : (error as { kind?: unknown } | undefined)?.kind;
+  return kind === 'network' ? 'offline' : kind === 'timeout' ? 'slow' : 'error';
+}
+
+/**
+ * The sentences of each failure and the retry button, in plain words, for a widget to spread into its own
+ * catalogue: `defineMessages({ id: { ...failureMessages.id, ... }, en: { ...failureMessages.en, ... } })`.
+ */
+export const failureMessages = defineMessages({
+  id: {
+    offline: 'Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi.',
+    slow: 'Server terlalu lama menjawab. Silakan coba lagi.',
+    error: 'Maaf, terjadi gangguan. Silakan coba lagi.',
+    setup: 'Widget ini belum diatur dengan benar: alamat API-nya tidak valid.',
+    retry: 'Coba lagi',
+  },
+  en: {
+    offline: 'No internet connection. Check your connection, then try again.',
+    slow: 'The server took too long to answer. Please try again.',
+    error: 'Sorry, something went wrong. Please try again.',
+    setup: 'This widget is not set up correctly: its API address is not valid.',
+    retry: 'Try again',
+  },
+});

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ImportFormat, ImportProblem, ImportReport, LibraryHolding } from '../model.js';
+import type { CatalogStore } from '../store.js';
+import { readIso2709 } from './iso2709.js';
+import type { Mapped } from './mapped.js';
+import { mapMarcRecord } from './marc-mapping.js';
+import { readMarcXml } from './marcxml.js';
+import { FileFormatError } from './problems.js';
+import { mapSlimsRow } from './slims-mapping.js';
+import { readSlimsCsv } from './slims-csv.js';
+
+export interface ImportProgress {
+  /** Bytes of the file read so far. */
+  bytes: number;
+  /** Records read so far. */
+  records: number;
+}
+
+export interface ImportOptions {
+  catalog: CatalogStore;
+  libraryId: string;
+  format: ImportFormat;
+  /** The file, in chunks (a file stream, or a request body cut in pieces). */
+  source: AsyncIterable<Uint8Array>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Every problem, as it happens (the report keeps the first `problemLimit`). */
+  onProblem?: (problem: ImportProblem) => void;
+  /** Records per transaction. */
+  batchSize?: number;
+  problemLimit?: number;
+}
+
+type Read = { number: number; mapped: Mapped } | { number: number; error: string; field?: string };
+
+/** Every format as one stream of numbered, mapped records. */
+async function* mappedRecords(format: ImportFormat, source: AsyncIterable<Uint8Array>, libraryId: string): AsyncGenerator<Read> {
+  if (format === 'slims-csv') {
+    for await (const row of readSlimsCsv(source)) {
+      if ('error' in row) yield { number: row.number, error: `Line ${row.line}: ${row.error}`, ...(row.column && { field: row.column }) };
+      else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId) };
+    }
+    return;
+  }
+  const reader = format === 'marcxml' ? readMarcXml(source) : readIso2709(source);
+  for await (const read of reader) {
+    if ('error' in read) {
+      yield read;
+      continue;
+    }
+    const mapped = mapMarcRecord(read.record, libraryId);
+    for (const note of read.notes ?? []) mapped.ignored.push({ reason: note });
+    yield { number: read.number, mapped };
+  }
+}
+
+async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgress) {
+  for await (const chunk of source) {
+    progress.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+/**
+ * Imports one library's catalogue file: reads it as it streams (memory stays flat for a 1M-record file),
+ * maps every record, and writes them in batches of one transaction each, letting the server answer other
+ * requests between batches. A record that cannot be read or mapped is reported and skipped; a file that
+ * breaks off keeps what was read before. The CLI and POST /v1/catalog/imports both call this.
+ */
+export async function importCatalogFile(options: ImportOptions): Promise<ImportReport> {
+  const { catalog, libraryId, format } = options;
+  const batchSize = options.batchSize ?? 500;
+  const problemLimit = options.problemLimit ?? 1000;
+  const report: ImportReport = {
+    id: `imp_${randomBytes(8).toString('hex')}`,
+    library_id: libraryId,
+    format,
+    complete: true,
+    received: 0,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    problems: [],
+  };
+  const progress: ImportProgress = { bytes: 0, records: 0 };
+  const problem = (entry: ImportProblem) => {
+    options.onProblem?.(entry);
+    if (report.problems.length < problemLimit) report.problems.push(entry);
+    else report.problems_omitted = (report.problems_omitted ?? 0) + 1;
+  };
+
+  let batch: { number: number; holding: LibraryHolding }[] = [];
+  const writeBatch = async () => {
+    if (!batch.length) return;
+    const writer = catalog.writer();
+    try {
+      const outcomes = catalog.transaction(() => batch.map(({ holding }) => writer.save(holding)));
+      for (const outcome of outcomes) report[outcome]++;
+    } catch {
+      // One record the database refused: write the batch again one by one, to keep the others.
+      for (const { number, holding } of batch) {
+        try {
+          report[catalog.transaction(() => writer.save(holding))]++;
+        } catch (error) {
+          report.skipped++;
+          problem({ record: number, outcome: 'record_skipped', reason: `The record could not be saved: ${(error as Error).message}` });
+        }
+      }
+    }
+    batch = [];
+    progress.records = report.received;
+    options.onProgress?.({ ...progress });
+    // Let the server answer searches between batches (a Buffer source never waits on its own).
+    await yieldToEventLoop();
+  };
+
+  try {
+    for await (const read of mappedRecords(format, counted(options.source, progress), libraryId)) {
+      report.received++;
+      if ('error' in read) {
+        report.skipped++;
+        problem({ record: read.number, ...(read.field && { field: read.field }), outcome: 'record_skipped', reason: read.error });
+        continue;
+      }
+      const { holding, skipped, ignored } = read.mapped;
+      for (const entry of ignored) problem({ record: read.number, ...(entry.field && { field: entry.field }), outcome: 'value_ignored', reason: entry.reason });
+      if (!holding) {
+        report.skipped++;
+        problem({ record: read.number, ...(skipped?.field && { field: skipped.field }), outcome: 'record_skipped', reason: skipped?.reason ?? 'The record could not be mapped.' });
+        continue;
+      }
+      batch.push({ number: read.number, holding });
+      if (batch.length >= batchSize) await writeBatch();
+    }
+  } catch (error) {
+    if (!(error instanceof FileFormatError)) throw error;
+    report.complete = false;
+    problem({ record: Math.max(error.record, 1), outcome: 'file_stopped', reason: error.message });
+  }
+  await writeBatch();
+  progress.records = report.received;
+  options.onProgress?.({ ...progress });
+  return report;
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireLibraryAccess } from '../auth/library-access.js';
+import type { OperationHandlers } from '../http/operations.js';
+import { pagingOf, setPagingHeaders } from '../http/paging.js';
+import { ProblemError, notFound } from '../http/problem.js';
+import { importCatalogFile } from '../catalog/import/import-file.js';
+import { parseIsbn } from '../catalog/isbn.js';
+import type { CatalogQuery, SearchSort } from '../catalog/store.js';
+import type { Format, ImportFormat, SearchResult, ThemeCode } from '../catalog/model.js';
+import type { FieldError, LibraryKind } from '../types.js';
+
+/** Searches change with loans and imports: fresh for half a minute, served stale while refreshing for five. */
+const SEARCH_CACHE = 'public, max-age=30, stale-while-revalidate=300';
+const SUGGEST_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+
+const invalid = (errors: FieldError[]) =>
+  new ProblemError(400, 'validation_failed',
+    errors.length === 1 ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.` : `The request has ${errors.length} invalid fields.`,
+    { errors });
+
+/**
+ * A weak ETag from the catalogue's version and what was asked: any import or loan change moves the version,
+ * and a client that has the answer gets 304 without the server searching at all.
+ */
+function answerIfUnchanged(request: FastifyRequest, reply: FastifyReply, version: number, asked: unknown): boolean {
+  const digest = createHash('sha1').update(JSON.stringify(asked)).digest('base64url').slice(0, 16);
+  const etag = `W/"${version.toString(36)}-${digest}"`;
+  reply.header('ETag', etag);
+  const sent = request.headers['if-none-match'];
+  if (sent && sent.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    reply.code(304).send();
+    return true;
+  }
+  return false;
+}
+
+interface SearchParameters {
+  q?: string;
+  title?: string;
+  author?: string;
+  subject?: string;
+  isbn?: string;
+  format?: Format[];
+  library?: string[];
+  library_kind?: LibraryKind[];
+  theme?: ThemeCode[];
+  language?: string[];
+  year_from?: number;
+  year_to?: number;
+  available?: boolean;
+  sort?: SearchSort;
+  page?: number;
+  per_page?: number;
+}
+
+/** What the contract cannot say: a wrong ISBN check digit, a reversed year range, a library that is not. */
+function catalogQuery(query: SearchParameters, libraryExists: (id: string) => boolean, offset: number, limit: number): CatalogQuery {
+  const errors: FieldError[] = [];
+  let isbn: string | undefined;
+  if (query.isbn !== undefined) {
+    const parsed = parseIsbn(query.isbn);
+    if ('isbn13' in parsed) isbn = parsed.isbn13;
+    else errors.push({ field: 'isbn', code: 'isbn', message: 'is not a valid ISBN-10 or ISBN-13' });
+  }
+  if (query.year_from !== undefined && query.year_to !== undefined && query.year_from > query.year_to) {
+    errors.push({ field: 'year_to', code: 'minimum', message: 'must be >= year_from' });
+  }
+  query.library?.forEach((id, i) => {
+    if (!libraryExists(id)) errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
+  });
+  if (errors.length) throw invalid(errors);
+  return {
+    text: query.q, title: query.title, author: query.author, subject: query.subject, isbn,
+    formats: query.format, libraries: query.library, libraryKinds: query.library_kind, themes: query.theme,
+    languages: query.language, yearFrom: query.year_from, yearTo: query.year_to, availableOnly: query.available,
+    sort: query.sort ?? 'relevance', offset, limit,
+  };
+}
+
+const mediaTypes: Record<ImportFormat, string> = {
+  marcxml: 'application/marcxml+xml',
+  iso2709: 'application/marc',
+  'slims-csv': 'text/csv',
+};
+const CHUNK = 64 * 1024;
+
+async function* chunksOf(bytes: Buffer) {
+  for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+}
+
+export const catalogHandlers: OperationHandlers = {
+  searchCatalog({ request, reply, query, stores }): SearchResult | FastifyReply {
+    const paging = pagingOf(query);
+    const search = catalogQuery(query, (id) => stores.libraries.exists(id), paging.offset, paging.per_page);
+    reply.header('Cache-Control', SEARCH_CACHE);
+    if (answerIfUnchanged(request, reply, stores.catalog.version(), query)) return reply;
+    const started = performance.now();
+    const { total, items, facets } = stores.catalog.search(search);
+    const took = Math.round(performance.now() - started);
+    setPagingHeaders(request, reply, paging, total);
+    return { total, page: paging.page, per_page: paging.per_page, took_ms: took, items, facets };
+  },
+
+  suggestCatalog({ reply, query, stores }) {
+    reply.header('Cache-Control', SUGGEST_CACHE);
+    return { items: stores.catalog.suggest(query.q, query.limit ?? 8) };
+  },
+
+  getCatalogRecord({ request, reply, params, stores }) {
+    reply.header('Cache-Control', SEARCH_CACHE);
+    if (answerIfUnchanged(request, reply, stores.catalog.version(), params.recordId)) return reply;
+    const record = stores.catalog.get(params.recordId);
+    if (!record) throw notFound(`No catalogue record has the id "${params.recordId}".`);
+    const holdings = record.holdings.flatMap(({ libraryId, copies }) => {
+      const library = stores.libraries.get(libraryId);
+      if (!library) return [];
+      const { id, name, kind, address, opening_hours } = library;
+      return [{ library: { id, name, kind, address, opening_hours }, copies }];
+    });
+    return { ...record, holdings };
+  },
+
+  async importCatalog({ request, query, body, principal, stores }) {
+    const libraryId = query.library as string;
+    const format = query.format as ImportFormat;
+    requireLibraryAccess(principal, libraryId);
+    if (!stores.libraries.exists(libraryId)) {
+      throw invalid([{ field: 'library', code: 'unknown', message: `no library has the id "${libraryId}"` }]);
+    }
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== mediaTypes[format]) {
+      throw new ProblemError(415, 'unsupported_media_type', `Send ${format} files as ${mediaTypes[format]}, not ${mediaType || 'without a type'}.`);
+    }
+    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: chunksOf(body as Buffer) });
+    if (!report.complete && report.received === 0) {
+      const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
+      throw invalid([{ field: 'body', code: format, message: `is not a readable ${format} file: ${reason.replace(/\.$/, '')}` }]);
+    }
+    return report;
+  },
+};
+
+/**
+ * Route options for the catalogue file upload, applied as routes are registered. The request hash that
+ * guards Idempotency-Key replays is a JSON of the request; a 50 MB Buffer would turn into a 200 MB array of
+ * numbers there, so the file is given a digest to stand for it in that JSON.
+ */
+export function registerCatalogRouteOptions(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.operationId !== 'importCatalog') return;
+    const digestBody = async (request: FastifyRequest) => {
+      if (!Buffer.isBuffer(request.body)) return;
+      const sha256 = createHash('sha256').update(request.body).digest('base64url');
+      Object.defineProperty(request.body, 'toJSON', { value: () => ({ sha256 }) });
+    };
+    const existing = route.preHandler ? [route.preHandler].flat() : [];
+    route.preHandler = [...existing, digestBody] as typeof route.preHandler;
+  });
+}
