@@ -2,6 +2,7 @@
 // use, in transactions of 10,000 works. Run with tsx (it imports the server's TypeScript sources):
 //   node --conditions=development --import tsx bench/build-catalog.mjs 100000 bench-results/catalog-100k.sqlite
 import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { openDatabase, sqliteStores, demoLibraries } from '@pustaka/server';
 import { generateCatalog } from '../packages/server/src/seed/catalog-generator.ts';
 

@@ -57,10 +57,13 @@ function findFiles(dir, suffix, found = []) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 if (only !== 'browser') {
+  // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
+  await check('custom elements manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'packages/*/src/**/*.component.ts', '--outdir', '.', '--quiet']);
   await check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
   await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
   await check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']);
   await check('build', process.execPath, ['scripts/build.mjs']);
+  await check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']);
 
   const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
   console.log(`\n▶ Node tests (${files.length} files)`);

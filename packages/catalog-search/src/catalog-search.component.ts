@@ -31,6 +31,7 @@ type Status = 'idle' | 'loading' | 'done' | Failure;
 const debounce = 60;
 
 /**
+ * @tagname pustaka-catalog-search
  * @summary Union catalogue search of a city's library network: search as you type, suggestions, filters with
  * counts, theme browsing, and live availability in every library.
  *
@@ -116,6 +117,8 @@ export class PustakaCatalogSearch extends PustakaElement {
   #searchAbort: AbortController | undefined;
   #recordAbort: AbortController | undefined;
   #appending = false;
+  /** Filters are drawn only while their disclosure is open: less work per keystroke on a slow phone. */
+  #filtersOpen = false;
   #elapsed = 0;
   #libraries = new Map<string, { name: string }>();
   #urlRead = false;
@@ -280,7 +283,7 @@ export class PustakaCatalogSearch extends PustakaElement {
       this.listOpen = true;
     } else if (key === 'Enter' && this.listOpen && this.active >= 0) {
       this.#accept(this.suggestions[this.active]!);
-    } else if (key === 'Escape' && (this.listOpen || this.panelOpen)) {
+    } else if (key === 'Escape' && (this.listOpen || (this.compact && this.panelOpen))) {
       if (this.listOpen) this.#closeList();
       else this.panelOpen = false;
     } else return;
@@ -298,11 +301,16 @@ export class PustakaCatalogSearch extends PustakaElement {
     this.#search(0);
   }
 
-  /** `compact`: the results close when focus leaves the widget (focus inside it is retargeted to the host). */
+  /** `compact`: the results close when focus leaves the widget. */
   #onFocusOut(event: FocusEvent) {
-    if (event.relatedTarget === this) return;
+    if (this.shadowRoot!.contains(event.relatedTarget as Node | null)) return;
     this.#closeList();
     this.panelOpen = false;
+  }
+
+  #onToggleFilters(event: Event) {
+    this.#filtersOpen = (event.target as HTMLDetailsElement).open;
+    this.requestUpdate();
   }
 
   readonly #setFilters = (change: Partial<Filters>) => {
@@ -382,9 +390,9 @@ export class PustakaCatalogSearch extends PustakaElement {
             : ''}
       </p>
       ${result?.total || filters
-        ? html`<details part="filters">
+        ? html`<details part="filters" ?open=${this.#filtersOpen} @toggle=${this.#onToggleFilters}>
             <summary>${t('filters')} ${filters ? t('active', { count: filters }) : ''}</summary>
-            ${facetsForm(result, this.filters, this.#view, this.#setFilters)}
+            ${this.#filtersOpen ? facetsForm(result, this.filters, this.#view, this.#setFilters) : nothing}
           </details>`
         : nothing}
       ${loading || (status === 'done' && items.length)
@@ -401,6 +409,8 @@ export class PustakaCatalogSearch extends PustakaElement {
         : nothing}`;
   }
 
+  // The panel is focusable (tabindex -1) so that a click on its text keeps focus in the widget, and a compact
+  // panel open.
   override render() {
     const { t, language } = this.#i18n;
     const { status, result, listOpen, active } = this;
@@ -419,7 +429,7 @@ export class PustakaCatalogSearch extends PustakaElement {
         </div>
         <button type="submit" part="button">${t('search')}</button>
       </form>
-      <div class="panel" part="panel" ?hidden=${this.compact && !this.panelOpen}>
+      <div class="panel" part="panel" tabindex="-1" ?hidden=${this.compact && !this.panelOpen}>
         ${query || (status !== 'idle' && !this.filters.theme.length) ? nothing : this.#renderThemes()}
         ${status === 'idle' ? nothing : this.#renderResults(empty)}
       </div>

@@ -14,6 +14,7 @@ export default [
     .box { position: relative; flex: 1; min-width: 0; }
     #q { width: 100%; }
     [aria-selected='true'] { background: var(--_pustaka-color-primary); color: var(--_pustaka-color-on-primary); }
+    [role='option'] span { flex: none; }
     [aria-selected='true'] .muted { color: inherit; }
     ul, ol { margin: 0; padding: 0; list-style: none; }
     [role='listbox'], :host([compact]) .panel { position: absolute; z-index: 2; inset-inline: 0; padding: var(--_pustaka-space-xs); background: var(--_pustaka-color-surface); border: 1px solid var(--_pustaka-color-border); border-radius: var(--_pustaka-radius); box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25); }
@@ -37,12 +38,11 @@ export default [
     dialog { width: min(40rem, 100vw - 1rem); max-height: calc(100dvh - 1rem); padding: var(--_pustaka-space-m); border: 1px solid var(--_pustaka-color-border); border-radius: var(--_pustaka-radius); color: inherit; background: var(--_pustaka-color-surface); }
     header { display: flex; justify-content: space-between; align-items: start; gap: var(--_pustaka-space-s); }
     h2 { margin: 0; font-size: var(--_pustaka-font-size-l); }
-    section { border-top: 1px solid var(--_pustaka-color-border); }
     table { width: 100%; margin-block: var(--_pustaka-space-s); border-collapse: collapse; font-size: var(--_pustaka-font-size-s); }
     th, td { padding: var(--_pustaka-space-xs); border-bottom: 1px solid var(--_pustaka-color-border); text-align: start; vertical-align: top; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: var(--_pustaka-space-xs) var(--_pustaka-space-s); }
     dt { font-weight: 700; }
     dd { margin: 0; }
-    .base, dialog { overflow-wrap: anywhere; }
+    .base, dialog { overflow-wrap: break-word; }
   `,
 ];

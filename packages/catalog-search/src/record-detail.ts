@@ -89,7 +89,7 @@ export function recordDetail({ summary, record, failure }: DetailState, view: Vi
     ${about
       ? html`<div class="about">
           ${cover(about.cover_url)}
-          <p>${about.subtitle}<br /><span class="muted">${[
+          <p>${about.subtitle ? html`${about.subtitle}<br />` : nothing}<span class="muted">${[
               about.authors.join(', '),
               view.label('format', about.format),
               record?.edition,

@@ -22,7 +22,7 @@ function availabilityLine({ by_library, libraries_available, copies }: Availabil
 /** A cover, or the neutral placeholder drawn behind it, which also shows when the image fails. */
 export const cover = (url: string | undefined) =>
   html`<div class="cover" part="cover">${url
-    ? html`<img src=${url} alt="" loading="lazy" width="56" height="80" @error=${hideBrokenImage} />`
+    ? html`<img src=${url} alt="" loading="lazy" @error=${hideBrokenImage} />`
     : nothing}</div>`;
 
 /** One result: cover, title (a button that opens the record), authors, format, year and availability. */

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { PustakaCatalogSearch, type PustakaSelectRecordDetail } from '../src/index.js';
 import {
   firstRecord,
@@ -22,9 +22,14 @@ async function widget(markup = html`<pustaka-catalog-search api=${api}></pustaka
   return fixture<PustakaCatalogSearch>(markup);
 }
 
-async function openFilters(el: Element) {
+/** Opens the filters as a click on their summary would; they are drawn once open. */
+async function openFilters(el: PustakaCatalogSearch) {
   const details = part<HTMLDetailsElement>(el, 'filters')!;
-  details.open = true;
+  expect(details.querySelector('fieldset') === null, 'closed filters are not drawn').to.equal(true);
+  const toggled = oneEvent(details, 'toggle');
+  details.querySelector('summary')!.click();
+  await toggled;
+  await el.updateComplete;
   return details;
 }
 
@@ -40,6 +45,7 @@ describe('<pustaka-catalog-search>', () => {
     document.documentElement.lang = 'id';
     await setViewport({ width: 800, height: 600 });
     await emulateMedia({ colorScheme: 'light' });
+    await resetMouse();
   });
 
   it('registers its tag and carries the version of its package.json', async () => {
@@ -71,6 +77,9 @@ describe('<pustaka-catalog-search>', () => {
     expect(text(first.querySelector('[part="availability"]'))).to.contain(
       `Tersedia di ${record.availability.libraries_available} perpustakaan`,
     );
+    const cover = first.querySelector('[part="cover"]')!;
+    expect(cover.querySelector('img') === null, 'no cover in the demo data: the placeholder shows').to.equal(!record.cover_url);
+    expect(cover.getBoundingClientRect().height).to.be.greaterThan(40);
     expect(liveRegion(el)).to.equal(`${expected.total} judul ditemukan`);
     expect(text(part(el, 'summary'))).to.match(new RegExp(`^${expected.total} judul ditemukan · [\\d,]+ detik$`));
     await expect(el).to.be.accessible();
@@ -368,6 +377,13 @@ describe('<pustaka-catalog-search>', () => {
     expect(text(part(el, 'availability'))).to.match(/Available at \d+ librar(y|ies)/);
     await expect(el).to.be.accessible();
 
+    part(el, 'result-title')!.click();
+    const dialog = part<HTMLDialogElement>(el, 'detail')!;
+    await waitUntil(() => dialog.querySelector('[part="holding"]'));
+    expect(text(dialog)).to.contain('Opening hours: Mon–Thu 08:00–20:00');
+    expect(text(dialog)).to.match(/Copies in libraries/);
+    dialog.close();
+
     const page = await widget();
     expect(text(part(page, 'button'))).to.equal('Cari');
     document.documentElement.lang = 'en';
@@ -478,9 +494,19 @@ describe('<pustaka-catalog-search>', () => {
     expect(panel.hidden).to.equal(false);
     expect(getComputedStyle(panel).position).to.equal('absolute');
     expect(el.getBoundingClientRect().height).to.equal(height);
-    await sendKeys({ press: 'Escape' });
+    // A click on plain text inside the panel keeps it open; a click outside the widget closes it.
+    const summary = part(el, 'summary')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(summary.left + 5), Math.round(summary.top + summary.height / 2)] });
+    expect(panel.hidden).to.equal(false);
+    await sendMouse({ type: 'click', position: [5, Math.round(el.getBoundingClientRect().top - 5)] });
+    await waitUntil(() => panel.hidden, 'a click outside did not close the panel');
+    input(el).focus();
+    await el.updateComplete;
+    expect(panel.hidden).to.equal(false);
+    // Escape closes the panel and keeps the words; in the box, a second Escape clears them as in any search box.
     await sendKeys({ press: 'Escape' });
     expect(panel.hidden).to.equal(true);
+    expect(input(el).value).to.equal('andrea');
   });
 
   it('fits a 320 px phone without sideways scrolling, results and record alike', async () => {
@@ -495,6 +521,19 @@ describe('<pustaka-catalog-search>', () => {
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
     expect(dialog.getBoundingClientRect().right).to.be.at.most(320);
     dialog.close();
+  });
+
+  it('takes the page’s --pustaka-* tokens and ::part() styles', async () => {
+    const host = await fixture<HTMLElement>(html`<div style="--pustaka-color-primary: rgb(20, 83, 45)">
+      <style>
+        .themed pustaka-catalog-search::part(theme) { border-radius: 17px; }
+      </style>
+      <div class="themed"><pustaka-catalog-search api=${api}></pustaka-catalog-search></div>
+    </div>`);
+    const el = host.querySelector('pustaka-catalog-search')!;
+    await el.updateComplete;
+    expect(getComputedStyle(part(el, 'button')!).backgroundColor).to.equal('rgb(20, 83, 45)');
+    expect(getComputedStyle(part(el, 'theme')!).borderTopLeftRadius).to.equal('17px');
   });
 
   it('is dark when the visitor prefers it, and accessible there too', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { AlephSequential, ISO2709, MARCXML, type NatlibfiRecord } from '@natlibfi/marc-record-serializers';
 import { parseIsbn } from '../src/catalog/isbn.js';
 import { fold } from '../src/catalog/text.js';

@@ -10,7 +10,7 @@ const unfoldable: Record<string, string> = {
 };
 const unfoldablePattern = new RegExp(`[${Object.keys(unfoldable).join('')}]`, 'g');
 
-const ascii = /^[\x00-\x7f]*$/;
+const ascii = /^\p{ASCII}*$/u;
 
 /** Lower case, diacritics removed (é → e, ā → a, Arabic harakat dropped). */
 export function fold(text: string): string {

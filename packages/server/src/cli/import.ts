@@ -60,6 +60,8 @@ export const importCommand: Command = {
 
     const dataDir = values.data ?? io.env.PUSTAKA_DATA ?? 'data';
     const db = openDatabase(databaseFile(dataDir));
+    // A bulk load touches indexes all over: a 32 MB page cache (default 2 MB) saves most of the reads.
+    db.pragma('cache_size = -32768');
     try {
       const stores = sqliteStores(db);
       if (!stores.libraries.exists(values.library)) {
@@ -73,6 +75,8 @@ export const importCommand: Command = {
         libraryId: values.library,
         format: values.format as ImportFormat,
         source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+        // Nobody waits on this process between batches: larger transactions, fewer commits.
+        batchSize: 2000,
         onProgress: ({ bytes, records }) => bar?.update(bytes, records),
         onProblem: (problem) => {
           if (values.json || values.quiet) return;
@@ -85,7 +89,7 @@ export const importCommand: Command = {
       if (values.json) io.out(JSON.stringify(report, null, 2));
       else {
         io.out(
-          `${file} → ${values.library}: ${report.received} records read, ${report.created} created, ` +
+          `${file} → ${values.library}: ${report.received} record${report.received === 1 ? '' : 's'} read, ${report.created} created, ` +
             `${report.updated} updated, ${report.skipped} skipped${report.complete ? '' : '; the file broke off (see above)'}. ` +
             `Import ${report.id}.`,
         );

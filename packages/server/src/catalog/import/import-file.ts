@@ -26,7 +26,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Every problem, as it happens (the report keeps the first `problemLimit`). */
   onProblem?: (problem: ImportProblem) => void;
-  /** Records per transaction. */
+  /** Records per transaction (the server answers other requests between two). */
   batchSize?: number;
   problemLimit?: number;
 }

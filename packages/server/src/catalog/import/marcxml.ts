@@ -96,7 +96,7 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
   });
 
   const notWellFormed = (error: unknown) => {
-    const message = (error as Error).message.replace(/^(\d+):(\d+): /, 'line $1, column $2: ');
+    const message = (error as Error).message.replace(/^(\d+):(\d+): /, 'line $1, column $2: ').replace(/\.$/, '');
     return new FileFormatError(number + (record ? 0 : 1), `The file is not well-formed XML (${message}). Reading stopped here.`);
   };
 

@@ -44,7 +44,7 @@ const enum State {
  * end; doubled quotes ("") are read as one; CR, LF and CRLF all end a row.
  */
 async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cells: Buffer[]; line: number }> {
-  let separator = -1;
+  let separator = 0x2c;
   let state = State.CellStart;
   let cells: Buffer[] = [];
   let cell: number[] = [];
@@ -56,8 +56,17 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
     cell = [];
     state = State.CellStart;
   };
-  for await (const chunk of source) {
-    if (separator < 0) separator = detectSeparator(chunk);
+  let start: Buffer | undefined = Buffer.alloc(0);
+  for await (const piece of source) {
+    let chunk = piece;
+    if (start) {
+      // The separator is read from the whole first line: wait until it is in.
+      start = Buffer.concat([start, piece]);
+      if (start.indexOf(LF) < 0 && start.indexOf(CR) < 0 && start.length < 65536) continue;
+      separator = detectSeparator(start);
+      chunk = start;
+      start = undefined;
+    }
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i]!;
       const wasAfterCr = afterCr;
@@ -98,6 +107,11 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
         state = State.Unquoted;
       }
     }
+  }
+  if (start?.length) {
+    // A file of one line without a line end.
+    yield* csvRows((async function* () { yield Buffer.concat([start, Buffer.from('\n')]); })());
+    return;
   }
   if (state === State.Quoted) {
     throw new FileFormatError(-1, `A quoted value that starts on line ${rowLine} is never closed: the file ends inside it.`);

@@ -35,6 +35,8 @@ type HoldingRow = [recordId: number, libraryId: string, available: number];
  */
 export class FacetIndex {
   seenVersion = -1;
+  /** How many times every record was (re)read: on first use, and when the set of libraries changed. */
+  fullLoads = 0;
   capacity = 0;
   /** Highest record id + 1. */
   end = 1;
@@ -78,6 +80,7 @@ export class FacetIndex {
     const librariesChanged =
       libraries.length !== this.libraries.length || libraries.some((library, i) => library.id !== this.libraries[i]!.id);
     const full = this.seenVersion < 0 || librariesChanged;
+    if (full) this.fullLoads++;
     if (librariesChanged) this.setLibraries(libraries);
     this.ensureCapacity((this.statements.maxId.get() ?? 0) + 1, full);
     const since = full ? undefined : this.seenVersion;

@@ -4,8 +4,13 @@ import type { CatalogQuery } from '../store.js';
 import { parseIsbn } from '../isbn.js';
 import { matchExpression } from '../text.js';
 import { FacetIndex, libraryKinds, themeIndexOf, themeOfIndex } from './facet-index.js';
+import { ResultCache } from './result-cache.js';
 
 const TWO_TO_32 = 2 ** 32;
+/** Matches below this size are recomputed each time (under a millisecond); larger ones are cached. */
+const CACHE_FROM = 2000;
+
+type Facets = Match['facets'];
 
 export interface Match {
   total: number;
@@ -51,7 +56,7 @@ function recordIdsOf(list: string | null): Uint32Array {
     } else value = value * 10 + (code - 48);
   }
   if (n > 0 && value < rowids[n - 1]!) ordered = false;
-  rowids[n++] = value;
+  rowids[n] = value;
   // FTS5 answers in rowid order; sorting only guards against a future SQLite answering otherwise.
   if (!ordered) rowids.sort();
   const ids = new Uint32Array(count);
@@ -81,6 +86,9 @@ export function createSearch(db: Db, index: FacetIndex) {
   let generation = 0;
   let inMatch = new Uint32Array(0);
   let emitted = new Uint32Array(0);
+  // Candidates by FTS expression, and filtered matches with their facets by the whole question.
+  const candidateCache = new ResultCache<Uint32Array>(48 * 2 ** 20);
+  const matchCache = new ResultCache<{ matched: Uint32Array; facets: Facets }>(48 * 2 ** 20);
   let titleRankVersion = -1;
   let titleRank = new Uint32Array(0);
   let idByTitleRank = new Uint32Array(0);
@@ -141,16 +149,41 @@ export function createSearch(db: Db, index: FacetIndex) {
     return page;
   }
 
+  let fullLoadsSeen = 0;
   return function search(query: CatalogQuery): Match {
     const version = index.refresh();
+    // With the whole index (server start), also order the titles once: at 1M works that takes about a
+    // second, better paid at start than by the first person who sorts by title.
+    if (index.fullLoads !== fullLoadsSeen) {
+      fullLoadsSeen = index.fullLoads;
+      ensureTitleOrder(version);
+    }
     if (inMatch.length < index.capacity) {
       inMatch = new Uint32Array(index.capacity);
       emitted = new Uint32Array(index.capacity);
     }
     const gen = (generation = (generation + 1) >>> 0 || 1);
     const { selecting, ranking } = textExpressions(query);
-    const ids = candidates(query, selecting);
-    const { matched, facets } = filterAndCount(index, ids, query, inMatch, gen);
+    const { sort: _sort, offset: _offset, limit: _limit, ...question } = query;
+    const matchKey = JSON.stringify({ ...question, selecting });
+    let found = matchCache.get(version, matchKey);
+    if (found) {
+      for (const id of found.matched) inMatch[id] = gen;
+    } else {
+      const candidateKey = `${selecting ?? ''}|${query.isbn ?? ''}`;
+      let ids = candidateCache.get(version, candidateKey);
+      if (!ids) {
+        ids = candidates(query, selecting);
+        if (ids.length >= CACHE_FROM) candidateCache.set(version, candidateKey, ids, ids.byteLength);
+      }
+      found = filterAndCount(index, ids, query, inMatch, gen);
+      if (ids.length >= CACHE_FROM) {
+        // A copy, so the cache holds the matches and not the candidate-sized buffer they were counted in.
+        found = { matched: found.matched.slice(), facets: found.facets };
+        matchCache.set(version, matchKey, found, found.matched.byteLength + 4096);
+      }
+    }
+    const { matched, facets } = found;
 
     let page: number[];
     if (query.offset >= matched.length) page = [];

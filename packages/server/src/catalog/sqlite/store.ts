@@ -5,14 +5,13 @@ import { createRecordReader } from './records.js';
 import { internalRecordId } from './rows.js';
 import { createSearch } from './search.js';
 import { searchWriteQueue } from './search-queue.js';
-import { sqliteCatalogWriter, writerStatements } from './writer.js';
+import { sqliteCatalogWriter } from './writer.js';
 
 /** The catalogue on SQLite: FTS5 for words, an in-memory facet index for filters and counts. */
 export function sqliteCatalogStore(db: Db): CatalogStore {
   const index = new FacetIndex(db);
   const search = createSearch(db, index);
   const reader = createRecordReader(db, index);
-  const statements = writerStatements(db);
   const versionStatement = db.prepare<[], number>('SELECT version FROM catalog_state WHERE id = 1').pluck();
   const bumpVersion = db.prepare<[], number>('UPDATE catalog_state SET version = version + 1 WHERE id = 1 RETURNING version').pluck();
   const countStatement = db.prepare<[], number>('SELECT count(*) FROM catalog_records').pluck();
@@ -53,7 +52,7 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
     },
     version: () => versionStatement.get() ?? 0,
     count: () => countStatement.get() ?? 0,
-    writer: () => sqliteCatalogWriter(statements, searchQueue, transaction, currentVersion),
+    writer: () => sqliteCatalogWriter(db, searchQueue, transaction, currentVersion),
     transaction,
   };
 }

@@ -14,7 +14,7 @@ const recordColumnNames = [
 ];
 
 /** Prepared once per database: an import writes tens of thousands of records through them. */
-export function writerStatements(db: Db) {
+function prepareStatements(db: Db) {
   return {
     recordByIsbn: db.prepare<[string], number>('SELECT record_id FROM catalog_isbns WHERE isbn = ?').pluck(),
     recordById: db.prepare<[number], RecordRow>('SELECT * FROM catalog_records WHERE id = ?'),
@@ -48,7 +48,13 @@ export function writerStatements(db: Db) {
   };
 }
 
-type Statements = ReturnType<typeof writerStatements>;
+type Statements = ReturnType<typeof prepareStatements>;
+const prepared = new WeakMap<Db, Statements>();
+function statementsFor(db: Db): Statements {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
+  return statements;
+}
 
 /**
  * Writes one run (an import or the seed). The first time a run meets a (work, library) pair it replaces that
@@ -57,11 +63,12 @@ type Statements = ReturnType<typeof writerStatements>;
  * catalog_holdings.run rather than in memory, so a 1M-record import does not grow.
  */
 export function sqliteCatalogWriter(
-  statements: Statements,
+  db: Db,
   search: SearchWriteQueue,
   transaction: <T>(work: () => T) => T,
   currentVersion: () => number,
 ): CatalogWriter {
+  const statements = statementsFor(db);
   const run = randomInt(1, 2 ** 47);
 
   function findWork(holding: LibraryHolding): RecordRow | undefined {

@@ -1,0 +1,19 @@
+// A Pustaka server on a benchmark catalogue, as a child process of scripts/bench.mjs (so that the client's
+// work does not run on the server's event loop): `node bench/serve.mjs FILE fts|like`, prints its URL.
+import { buildApp, openDatabase, sqliteStores } from '@pustaka/server';
+import { likeSearchHandler } from './like-baseline.mjs';
+
+const [file, engine = 'fts'] = process.argv.slice(2);
+const db = openDatabase(file);
+const stores = sqliteStores(db);
+const handlers = engine === 'like' ? { searchCatalog: likeSearchHandler(db) } : {};
+// Loopback only, no rate limits (the benchmark is one client sending as fast as it can).
+const app = await buildApp({ stores, handlers, rateLimits: false, logger: false });
+await app.listen({ host: '127.0.0.1', port: 0 });
+// Load the facet index before timing, as a running server has it loaded after its first search.
+stores.catalog.search({ text: 'warmup', sort: 'relevance', offset: 0, limit: 1 });
+const { port } = app.server.address();
+process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })}\n`);
+const stop = () => app.close().then(() => db.close()).finally(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
