@@ -9,6 +9,20 @@ import { ResultCache } from './result-cache.js';
 const TWO_TO_32 = 2 ** 32;
 /** Matches below this size are recomputed each time (under a millisecond); larger ones are cached. */
 const CACHE_FROM = 2000;
+/**
+ * Warming: after the server starts (and once the catalogue has been still for WARM_SETTLE_MS after a
+ * change), the matches and facets of the most frequent words and 3-letter prefixes are read and counted in
+ * the background, one search per timer tick, so that their first asker pays what a repeated search costs.
+ * Bounded: at most WARM_MAX searches, WARM_BYTES of match ids (held in the result caches, which stay LRU).
+ */
+const WARM_MAX = 64;
+const WARM_BYTES = 20 * 2 ** 20;
+const WARM_SETTLE_MS = 5000;
+/** fts5vocab is read one first letter at a time (a to z, then the rest), so no tick blocks long. */
+const warmRanges: [string, string][] = [
+  ...Array.from('abcdefghijklmnopqrstuvwxyz', (letter): [string, string] => [letter, String.fromCharCode(letter.charCodeAt(0) + 1)]),
+  ['{', '\u{10FFFF}'],
+];
 
 type Facets = Match['facets'];
 
@@ -150,8 +164,95 @@ export function createSearch(db: Db, index: FacetIndex) {
   }
 
   let fullLoadsSeen = 0;
+  let warmedVersion = -1;
+  let lastVersion = -1;
+  let warming = false;
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Schedules a warm-up of `version` after `delay` ms; a newer version before then postpones it. */
+  function scheduleWarm(version: number, delay: number): void {
+    if (warming || warmTimer || version === warmedVersion) return;
+    warmTimer = setTimeout(() => {
+      warmTimer = undefined;
+      if (!db.open) return;
+      const now = index.refresh();
+      if (now !== version) scheduleWarm(now, WARM_SETTLE_MS);
+      else warm(version);
+    }, delay);
+    warmTimer.unref();
+  }
+
+  function warm(version: number): void {
+    warming = true;
+    const minDocs = Math.max(CACHE_FROM, Math.ceil(index.end / 100));
+    const words = new Map<string, number>();
+    const prefixes = new Map<string, number>();
+    let vocab: { all(from: string, to: string, min: number): unknown[] } | undefined;
+    let range = 0;
+    let queue: string[] | undefined;
+    const next = () => {
+      const timer = setTimeout(step, 0);
+      timer.unref();
+    };
+    const stop = (settled: boolean) => {
+      warming = false;
+      if (settled) warmedVersion = version;
+    };
+    const step = () => {
+      try {
+        if (!db.open) return stop(false);
+        if (db.inTransaction) return next();
+        const now = index.refresh();
+        if (now !== version) {
+          stop(false);
+          return scheduleWarm(now, WARM_SETTLE_MS);
+        }
+        if (!queue) {
+          if (!vocab) {
+            db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_search_vocab USING fts5vocab(main, catalog_search, 'row')");
+            vocab = db.prepare<[string, string, number], [string, number]>(
+              'SELECT term, doc FROM temp.catalog_search_vocab WHERE term >= ? AND term < ? AND doc >= ?',
+            ).raw();
+          }
+          const [from, to] = warmRanges[range++]!;
+          for (const [term, docs] of vocab.all(from, to, Math.max(2, minDocs >> 6)) as [string, number][]) {
+            if (term.length < 3 || /^\d+$/.test(term)) continue;
+            if (docs >= minDocs) words.set(term, docs);
+            const prefix = term.slice(0, 3);
+            prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + docs);
+          }
+          if (range < warmRanges.length) return next();
+          const chosen = [...words, ...[...prefixes].filter(([prefix, docs]) => docs >= minDocs && !words.has(prefix))];
+          chosen.sort((a, b) => b[1] - a[1]);
+          queue = [];
+          let bytes = 0;
+          for (const [text, docs] of chosen) {
+            if (queue.length >= WARM_MAX || bytes + docs * 8 > WARM_BYTES) break;
+            queue.push(text);
+            bytes += docs * 8;
+          }
+          return next();
+        }
+        const text = queue.shift();
+        if (text === undefined) return stop(true);
+        run({ text, sort: 'relevance', offset: 0, limit: 20 });
+        next();
+      } catch {
+        // Warming is an optimisation only: a closed or busy database ends it.
+        stop(false);
+      }
+    };
+    next();
+  }
+
   return function search(query: CatalogQuery): Match {
-    const version = index.refresh();
+    const match = run(query);
+    if (!warming) scheduleWarm(lastVersion, warmedVersion === -1 ? 0 : WARM_SETTLE_MS);
+    return match;
+  };
+
+  function run(query: CatalogQuery): Match {
+    const version = (lastVersion = index.refresh());
     // With the whole index (server start), also order the titles once: at 1M works that takes about a
     // second, better paid at start than by the first person who sorts by title.
     if (index.fullLoads !== fullLoadsSeen) {
@@ -164,8 +265,7 @@ export function createSearch(db: Db, index: FacetIndex) {
     }
     const gen = (generation = (generation + 1) >>> 0 || 1);
     const { selecting, ranking } = textExpressions(query);
-    const { sort: _sort, offset: _offset, limit: _limit, ...question } = query;
-    const matchKey = JSON.stringify({ ...question, selecting });
+    const matchKey = questionKey(query, selecting);
     let found = matchCache.get(version, matchKey);
     if (found) {
       for (const id of found.matched) inMatch[id] = gen;
@@ -199,7 +299,20 @@ export function createSearch(db: Db, index: FacetIndex) {
       page = pageByKey(matched, byKey, query);
     }
     return { total: matched.length, ids: page, facets };
-  };
+  }
+}
+
+/**
+ * The cache key of a question: its filters (without sort and page, and without the typed words, which
+ * `selecting` stands for) and the FTS5 expression, with unset filters left out, so that the same question
+ * asked through the API or by the warm-up meets the same entry.
+ */
+function questionKey(query: CatalogQuery, selecting: string | undefined): string {
+  const { sort: _sort, offset: _offset, limit: _limit, text: _text, title: _title, author: _author, subject: _subject, ...filters } = query;
+  const set = Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([set, selecting ?? null]);
 }
 
 /** Step 2 of the search: filters and disjunctive facet counts in one pass over the candidates. */

@@ -1,0 +1,11 @@
+import Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+const db = new Database(process.argv[2]);
+db.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, catalog_search, 'row')");
+let t = performance.now();
+const rows = db.prepare('SELECT term, doc FROM temp.v WHERE doc >= ?').raw().all(Number(process.argv[3]));
+console.log('scan', (performance.now() - t).toFixed(0), 'ms', rows.length);
+t = performance.now();
+const n = db.prepare('SELECT count(*) FROM temp.v').pluck().get();
+console.log('count', n, (performance.now() - t).toFixed(0));
+rows.sort((a,b)=>b[1]-a[1]); console.log(rows.slice(0,30).map(r=>r.join(':')).join(' '));
