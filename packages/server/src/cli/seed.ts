@@ -7,7 +7,7 @@ import { EXIT_OK, UsageError, type Command } from './command.js';
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Load the demo library network into the database (safe to run again).',
+  summary: 'Load the demo library network and its union catalogue (safe to run again).',
   usage: `pustaka seed --demo [--data DIR]
 
   --demo       Seed the demo network of Bontang (the only seed there is).
@@ -23,7 +23,7 @@ export const seedCommand: Command = {
     const db = openDatabase(databaseFile(dataDir));
     try {
       const report = seedDemo(sqliteStores(db));
-      io.out(`Seeded ${report.libraries} libraries into ${databaseFile(dataDir)}.`);
+      io.out(`Seeded ${report.libraries} libraries and ${report.records} catalogue records into ${databaseFile(dataDir)}.`);
     } finally {
       db.close();
     }
