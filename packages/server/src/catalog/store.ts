@@ -49,6 +49,8 @@ export interface CatalogWriter {
  */
 export interface CatalogStore {
   search(query: CatalogQuery): CatalogAnswer;
+  /** Resolves once the store's background warm-up of frequent searches (if it has one) is done. */
+  warmed?(): Promise<void>;
   suggest(text: string, limit: number): Suggestion[];
   get(recordId: string): StoredRecord | undefined;
   /** Changes with every write: the basis of ETags. */

@@ -15,8 +15,8 @@ const CACHE_FROM = 2000;
  * the background, one search per timer tick, so that their first asker pays what a repeated search costs.
  * Bounded: at most WARM_MAX searches, WARM_BYTES of match ids (held in the result caches, which stay LRU).
  */
-const WARM_MAX = 64;
-const WARM_BYTES = 20 * 2 ** 20;
+const WARM_MAX = 256;
+const WARM_BYTES = 40 * 2 ** 20;
 const WARM_SETTLE_MS = 5000;
 /** fts5vocab is read one first letter at a time (a to z, then the rest), so no tick blocks long. */
 const warmRanges: [string, string][] = [
@@ -101,8 +101,9 @@ export function createSearch(db: Db, index: FacetIndex) {
   let inMatch = new Uint32Array(0);
   let emitted = new Uint32Array(0);
   // Candidates by FTS expression, and filtered matches with their facets by the whole question.
-  const candidateCache = new ResultCache<Uint32Array>(48 * 2 ** 20);
-  const matchCache = new ResultCache<{ matched: Uint32Array; facets: Facets }>(48 * 2 ** 20);
+  // Both hold the warmed searches (up to WARM_BYTES, the same arrays in both) and what people asked since.
+  const candidateCache = new ResultCache<Uint32Array>(64 * 2 ** 20);
+  const matchCache = new ResultCache<{ matched: Uint32Array; facets: Facets }>(64 * 2 ** 20);
   let titleRankVersion = -1;
   let titleRank = new Uint32Array(0);
   let idByTitleRank = new Uint32Array(0);
@@ -168,18 +169,44 @@ export function createSearch(db: Db, index: FacetIndex) {
   let lastVersion = -1;
   let warming = false;
   let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  const waiters: (() => void)[] = [];
 
   /** Schedules a warm-up of `version` after `delay` ms; a newer version before then postpones it. */
   function scheduleWarm(version: number, delay: number): void {
     if (warming || warmTimer || version === warmedVersion) return;
     warmTimer = setTimeout(() => {
       warmTimer = undefined;
-      if (!db.open) return;
+      if (!db.open) return void waiters.splice(0).forEach((resolve) => resolve());
       const now = index.refresh();
       if (now !== version) scheduleWarm(now, WARM_SETTLE_MS);
       else warm(version);
     }, delay);
     warmTimer.unref();
+  }
+
+  /**
+   * Runs every filter's path of filterAndCount over a slice of the catalogue, without caching anything:
+   * V8 compiles the loop for the paths it has seen, and the first filtered search taking a new path would
+   * otherwise run it unoptimised (tens of ms over 100,000 matches) until it is compiled again.
+   */
+  function exercise(): void {
+    const ids = new Uint32Array(Math.min(index.end, 20000));
+    let n = 0;
+    for (let id = 1; id < index.end && n < ids.length; id++) if (index.present[id]) ids[n++] = id;
+    const sample = ids.subarray(0, n);
+    const library = index.libraries[0];
+    const variants: Partial<CatalogQuery>[] = [
+      {}, { formats: [formats[0]!] }, { availableOnly: true }, { libraryKinds: [libraryKinds[0]!] },
+      { themes: [themeOfIndex(5)!] }, { languages: index.languages.slice(1, 2) }, { yearFrom: 2000 },
+      ...(library ? [{ libraries: [library.id] }, { libraries: [library.id], availableOnly: true }] : []),
+      { formats: [formats[0]!], themes: [themeOfIndex(3)!], yearFrom: 1990, yearTo: 2020, libraryKinds: [libraryKinds[1]!], availableOnly: true },
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const variant of variants) {
+        const gen = (generation = (generation + 1) >>> 0 || 1);
+        filterAndCount(index, sample, { ...variant, sort: 'relevance', offset: 0, limit: 20 }, inMatch, gen);
+      }
+    }
   }
 
   function warm(version: number): void {
@@ -190,6 +217,8 @@ export function createSearch(db: Db, index: FacetIndex) {
     let vocab: { all(from: string, to: string, min: number): unknown[] } | undefined;
     let range = 0;
     let queue: string[] | undefined;
+    let exercised = false;
+    let warmedBytes = 0;
     const next = () => {
       const timer = setTimeout(step, 0);
       timer.unref();
@@ -197,6 +226,7 @@ export function createSearch(db: Db, index: FacetIndex) {
     const stop = (settled: boolean) => {
       warming = false;
       if (settled) warmedVersion = version;
+      if (!warmTimer) for (const resolve of waiters.splice(0)) resolve();
     };
     const step = () => {
       try {
@@ -224,18 +254,21 @@ export function createSearch(db: Db, index: FacetIndex) {
           if (range < warmRanges.length) return next();
           const chosen = [...words, ...[...prefixes].filter(([prefix, docs]) => docs >= minDocs && !words.has(prefix))];
           chosen.sort((a, b) => b[1] - a[1]);
-          queue = [];
-          let bytes = 0;
-          for (const [text, docs] of chosen) {
-            if (queue.length >= WARM_MAX || bytes + docs * 8 > WARM_BYTES) break;
-            queue.push(text);
-            bytes += docs * 8;
-          }
+          queue = chosen.slice(0, WARM_MAX).map(([text]) => text);
           return next();
         }
         const text = queue.shift();
-        if (text === undefined) return stop(true);
-        run({ text, sort: 'relevance', offset: 0, limit: 20 });
+        if (text === undefined) {
+          exercise();
+          return stop(true);
+        }
+        warmedBytes += run({ text, sort: 'relevance', offset: 0, limit: 20 }).total * 4;
+        if (warmedBytes >= WARM_BYTES) queue.length = 0;
+        if (!exercised) {
+          // Also sort the first (largest) match in every order, the title one included.
+          exercised = true;
+          for (const sort of ['title', 'year', '-year'] as const) run({ text, sort, offset: 0, limit: 20 });
+        }
         next();
       } catch {
         // Warming is an optimisation only: a closed or busy database ends it.
@@ -245,11 +278,14 @@ export function createSearch(db: Db, index: FacetIndex) {
     next();
   }
 
-  return function search(query: CatalogQuery): Match {
+  function search(query: CatalogQuery): Match {
     const match = run(query);
     if (!warming) scheduleWarm(lastVersion, warmedVersion === -1 ? 0 : WARM_SETTLE_MS);
     return match;
-  };
+  }
+  /** Resolves once no warm-up is running or scheduled (benchmarks wait for it before timing). */
+  search.warmed = () => (warming || warmTimer ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve());
+  return search;
 
   function run(query: CatalogQuery): Match {
     const version = (lastVersion = index.refresh());
@@ -279,7 +315,8 @@ export function createSearch(db: Db, index: FacetIndex) {
       found = filterAndCount(index, ids, query, inMatch, gen);
       if (ids.length >= CACHE_FROM) {
         // A copy, so the cache holds the matches and not the candidate-sized buffer they were counted in.
-        found = { matched: found.matched.slice(), facets: found.facets };
+        // (When nothing was filtered out the matches are the candidates: the cache shares them.)
+        found = { matched: found.matched.length === ids.length ? ids : found.matched.slice(), facets: found.facets };
         matchCache.set(version, matchKey, found, found.matched.byteLength + 4096);
       }
     }

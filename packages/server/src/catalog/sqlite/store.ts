@@ -45,6 +45,7 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
       const match = search(query);
       return { total: match.total, items: reader.summaries(match.ids), facets: match.facets };
     },
+    warmed: () => search.warmed(),
     suggest: (text, limit) => reader.suggest(text, limit),
     get(recordId) {
       const id = internalRecordId(recordId);
