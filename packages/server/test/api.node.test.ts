@@ -114,6 +114,18 @@ describe('every error is problem+json', () => {
     assert.match(response.headers.get('www-authenticate') ?? '', /Bearer/);
   });
 
+  it('a body that is not JSON answers 400 validation_failed naming the body', async () => {
+    for (const body of ['{"kind": "member",', '']) {
+      const response = await get('/v1/visits', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.demoCredentials.kioskToken}` },
+        body,
+      });
+      const problem = await expectProblem(response, 400, 'validation_failed');
+      assert.deepEqual(problem.errors, [{ field: 'body', code: 'json', message: 'is not valid JSON' }], `body ${JSON.stringify(body)}`);
+    }
+  });
+
   it('a staff operation with an unknown token answers 401 credentials_invalid', async () => {
     const response = await get('/v1/membership/registrations', { headers: { authorization: 'Bearer sk_unknown' } });
     await expectProblem(response, 401, 'credentials_invalid');

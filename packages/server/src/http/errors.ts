@@ -28,17 +28,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
           reply,
           problem(415, 'unsupported_media_type', 'This operation does not accept this content type.', { instance }),
         );
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return sendProblem(
-          reply,
-          problem(400, 'validation_failed', 'The request body is not valid JSON.', {
-            instance,
-            errors: [{ field: 'body', code: 'json', message: 'is not valid JSON' }],
-          }),
-        );
     }
-    if (fastifyError.statusCode === 400 && error instanceof SyntaxError) {
+    if (isMalformedJson(fastifyError)) {
       return sendProblem(
         reply,
         problem(400, 'validation_failed', 'The request body is not valid JSON.', {
@@ -63,6 +54,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       problem(404, 'not_found', `Nothing is at ${request.method} ${path}.`, { instance: path }),
     );
   });
+}
+
+/** Fastify reports an empty or unparsable JSON body by code, or as a SyntaxError with status 400. */
+function isMalformedJson(error: FastifyError): boolean {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return true;
+  return error.statusCode === 400 && error instanceof SyntaxError;
 }
 
 function sendProblem(reply: import('fastify').FastifyReply, body: ReturnType<typeof problem>) {
