@@ -14,6 +14,7 @@ import { registerRateLimits } from './http/rate-limit.js';
 import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-config.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/validation.js';
+import { requestLogging } from './http/warm-up.js';
 import { catalogHandlers, registerCatalogRouteOptions } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
@@ -56,14 +57,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.limits,
   };
   const rateLimits = options.rateLimits === false ? false : resolveRateLimits(options.rateLimits ?? {});
+  const logging = requestLogging();
   const app = Fastify({
     logger: options.logger ?? false,
+    disableRequestLogging: logging.disableRequestLogging,
     ...fastifyLimitOptions(limits),
     // Only a configured proxy may say who the client is; anyone else could forge X-Forwarded-For.
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Ids in logs let an operator follow one request without logging its content.
     requestIdHeader: false,
   });
+  logging.register(app);
 
   const ajv = createAjv();
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));

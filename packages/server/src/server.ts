@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type AppOptions } from './app.js';
+import { warmUp } from './http/warm-up.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { sqliteStores, type Stores } from './storage/stores.js';
 import { seedDemo } from './seed/seed.js';
@@ -58,6 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { logger, cdnDir, limits, rateLimits, trustProxy } = options;
   const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy });
   app.addHook('onClose', async () => db.close());
+  await warmUp(app);
   await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -165,3 +165,32 @@ describe('the server pages', () => {
     assert.ok(spec.paths['/v1/catalog/search']);
   });
 });
+
+describe('server start', () => {
+  it('answers one search through the request path before it listens, and does not log it', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Writable } = await import('node:stream');
+    const { startServer } = await import('@pustaka/server');
+    const lines: { msg: string; req?: { url: string }; statusCode?: number }[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const data = mkdtempSync(join(tmpdir(), 'pustaka-start-'));
+    const started = await startServer({ dataDir: data, port: 0, host: '127.0.0.1', logger: { level: 'info', stream }, rateLimits: false });
+    try {
+      assert.deepEqual(lines.filter((line) => line.msg === 'warm-up search answered').map((line) => line.statusCode), [200]);
+      assert.deepEqual(lines.filter((line) => line.msg === 'incoming request'), []);
+      await fetch(`${started.url}/v1/catalog/search?q=pustaka&per_page=1`, { headers: { 'x-pustaka-warm-up': 'guess' } });
+      const logged = lines.filter((line) => line.msg === 'incoming request').map((line) => line.req?.url);
+      assert.deepEqual(logged, ['/v1/catalog/search?q=pustaka&per_page=1'], 'a request with a guessed warm-up header is logged');
+    } finally {
+      await started.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+});

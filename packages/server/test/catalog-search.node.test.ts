@@ -204,6 +204,28 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     assert.deepEqual(titles, [...titles].sort());
   });
 
+  it('keeps the sort order across pages, the first pages taken from the whole match', async () => {
+    // Small pages are picked from the whole match without sorting all of it (see `smallest` in search.ts);
+    // later pages sort everything: both must agree with one order over the whole match.
+    const everyId = new Set<string>();
+    const { body: all } = await search('theme=500&per_page=100');
+    for (let page = 1; page <= Math.ceil(all.total / 100); page++) {
+      for (const item of (await search(`theme=500&per_page=100&page=${page}`)).body.items) everyId.add(item.id);
+    }
+    assert.ok(all.total > 200, `theme 500 has ${all.total} works`);
+    const years: number[] = [];
+    const seen = new Set<string>();
+    for (let page = 1; page <= Math.ceil(all.total / 20); page++) {
+      for (const item of (await search(`theme=500&sort=-year&per_page=20&page=${page}`)).body.items) {
+        years.push(item.year ?? 0);
+        seen.add(item.id);
+      }
+    }
+    assert.deepEqual(years, [...years].sort((a, b) => b - a));
+    assert.equal(seen.size, all.total);
+    assert.deepEqual([...seen].sort(), [...everyId].sort());
+  });
+
   it('pages with X-Total-Count and Link headers, and no record twice', async () => {
     const first = await search('q=sejarah&per_page=5');
     const second = await search('q=sejarah&per_page=5&page=2');
