@@ -15,6 +15,8 @@ export const benchQueries = [
   ['q=sejarah%20kal', 'phrase + prefix'], ['q=matematika%20kelas%20x', 'phrase + prefix'], ['q=cerita%20rakyat%20ka', 'phrase + prefix'],
   ['q=budidaya%20ika', 'phrase + prefix'], ['q=kamus%20ing', 'phrase + prefix'], ['q=tafsir%20sur', 'phrase + prefix'],
   ['q=hujan%20di%20mah', 'phrase + prefix'], ['q=handbook%20of%20che', 'phrase + prefix'],
+  // Two or three common words together (each alone matches thousands).
+  ['q=sejarah%20indonesia', 'common words'], ['q=pendidikan%20agama%20islam', 'common words'], ['q=bahasa%20indonesia%20untuk', 'common words'],
   // Authors and rare words.
   ['q=santoso', 'author'], ['q=lestari%20dewi', 'author'], ['q=hirata', 'author'], ['author=wijaya', 'author'],
   ['q=orangutan', 'rare word'], ['q=pesut%20mahakam', 'rare word'], ['q=kompresor', 'rare word'], ['q=laskar%20pelangi', 'rare word'],

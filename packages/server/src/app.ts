@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logging = requestLogging();
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: logging.disableRequestLogging,
+    logController: logging.logController,
     ...fastifyLimitOptions(limits),
     // Only a configured proxy may say who the client is; anyone else could forge X-Forwarded-For.
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,

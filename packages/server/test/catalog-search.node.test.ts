@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import type { BibliographicInput } from '../src/catalog/model.js';
 import { fold } from '../src/catalog/text.js';
+import { sqliteCatalogStore } from '../src/catalog/sqlite/store.js';
 
 let server: TestServer;
 before(async () => {
@@ -55,6 +56,24 @@ function addWorks(libraryId: string, ...records: Partial<BibliographicInput>[]) 
 }
 
 describe('GET /v1/catalog/search: words', () => {
+  it('answers the same whether a typed prefix is asked as a prefix or as the words it stands for', async () => {
+    // (First in this file: later tests add works, and the warm-up then waits for the catalogue to settle.)
+    // The server's warm-up has read the vocabulary: its searches ask for the words. A second catalogue store
+    // on the same database, searched before its own warm-up could run (no await between the searches),
+    // asks for prefixes.
+    await server.stores.catalog.warmed?.();
+    const fresh = sqliteCatalogStore(server.db);
+    const questions = ['sejarah indo', 'sejarah indonesia', 'pendi', 'matematika kel', 'cerita rak', 'bahasa ingg', 'laskar pela'];
+    const asked = (store: typeof fresh) => questions.map((text) => {
+      const { total, items, facets } = store.search({ text, sort: 'relevance', offset: 0, limit: 50 });
+      return { text, total, ids: items.map((item) => item.id), facets };
+    });
+    const byPrefix = asked(fresh);
+    const byWords = asked(server.stores.catalog);
+    assert.deepEqual(byWords, byPrefix);
+    assert.ok(byPrefix.every((answer) => answer.total > 0), JSON.stringify(byPrefix.map((answer) => [answer.text, answer.total])));
+  });
+
   it('finds a title as it is typed: the last word is a prefix', async () => {
     const { body } = await search('q=laskar%20pel');
     assert.equal(body.items[0]?.title, 'Laskar Pelangi');

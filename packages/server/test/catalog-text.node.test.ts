@@ -5,6 +5,7 @@ import { parseIsbn, toIsbn10 } from '../src/catalog/isbn.js';
 import { islamicDivisionOf, themeOf } from '../src/catalog/themes.js';
 import { formatOfGmd, formatOfMarc } from '../src/catalog/formats.js';
 import { languageCode } from '../src/catalog/languages.js';
+import { TermList } from '../src/catalog/sqlite/term-list.js';
 
 describe('search text', () => {
   it('folds case and diacritics, also letters Unicode does not decompose', () => {
@@ -19,11 +20,27 @@ describe('search text', () => {
   });
 
   it('quotes every typed word and makes the last a prefix', () => {
-    assert.equal(matchExpression('Laskar pel'), '"laskar" "pel"*');
+    assert.equal(matchExpression('Laskar pel'), '"laskar" AND "pel"*');
     // FTS5 syntax typed by a user is searched as words, never obeyed.
-    assert.equal(matchExpression('title: NEAR(a b) OR "x'), '"title" "near" "a" "b" "or" "x"');
-    assert.equal(matchExpression('sejarah a'), '"sejarah" "a"', 'a one-letter prefix would read most of the index');
+    assert.equal(matchExpression('title: NEAR(a b) OR "x'), '"title" AND "near" AND "a" AND "b" AND "or" AND "x"');
+    assert.equal(matchExpression('sejarah a'), '"sejarah" AND "a"', 'a one-letter prefix would read most of the index');
     assert.equal(matchExpression(' -- '), undefined);
+  });
+
+  it('asks for the words a long prefix stands for, when the vocabulary of this version knows them', () => {
+    const terms = new TermList();
+    terms.set(7, ['indonesia', 'sejarah', 'indonesian', 'indah', 'indo', 'sejarahnya', 'industri']);
+    assert.deepEqual(terms.expand('indo', 7), ['indo', 'indonesia', 'indonesian']);
+    assert.equal(terms.expand('indo', 8), undefined, 'a vocabulary of another version may miss words');
+    assert.equal(terms.expand('ind', 7), undefined, 'three letters: FTS5 has its own prefix index');
+    assert.equal(terms.expand('xyzq', 7), undefined);
+    const expand = (prefix: string) => terms.expand(prefix, 7);
+    assert.equal(matchExpression('Sejarah indo', { expand }), '"sejarah" AND ("indo" OR "indonesia" OR "indonesian")');
+    assert.equal(matchExpression('indo sejarah', { expand }), '"indo" AND ("sejarah" OR "sejarahnya")');
+    assert.equal(matchExpression('sejarah xyzq', { expand }), '"sejarah" AND "xyzq"*');
+    const many = new TermList();
+    many.set(1, Array.from({ length: 40 }, (_, i) => `buku${i}`));
+    assert.equal(many.expand('buku', 1), undefined, 'a prefix of very many words stays a prefix query');
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LogController, type FastifyInstance } from 'fastify';
 
 const header = 'x-pustaka-warm-up';
 const tokens = new WeakMap<FastifyInstance, string>();
@@ -12,7 +12,9 @@ const tokens = new WeakMap<FastifyInstance, string>();
 export function requestLogging() {
   const token = randomUUID();
   return {
-    disableRequestLogging: (request: FastifyRequest['raw'] | FastifyRequest) => request.headers[header] === token,
+    logController: new LogController({
+      disableRequestLogging: (request: { headers: Record<string, unknown> }) => request.headers[header] === token,
+    }),
     /** Remembers the token for `warmUp` once the server exists. */
     register: (app: FastifyInstance) => void tokens.set(app, token),
   };

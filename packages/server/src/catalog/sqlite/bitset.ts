@@ -22,16 +22,17 @@ export function add(bits: Uint32Array, id: number): boolean {
   return true;
 }
 
-/** The ids in the set, ascending. */
+/** The first `count` ids in the set (all of them when `count` is its size), ascending. */
 export function idsOf(bits: Uint32Array, count: number): Uint32Array {
   const ids = new Uint32Array(count);
   let n = 0;
-  for (let word = 0; word < bits.length; word++) {
+  for (let word = 0; word < bits.length && n < count; word++) {
     let pending = bits[word]! | 0;
     while (pending) {
       const lowest = pending & -pending;
       pending ^= lowest;
       ids[n++] = (word << 5) | (31 - Math.clz32(lowest));
+      if (n === count) break;
     }
   }
   return ids.subarray(0, n);

@@ -4,6 +4,7 @@ import type { StoredRecord } from '../store.js';
 import { themeOfCode } from '../themes.js';
 import { comparisonKey, matchExpression, words } from '../text.js';
 import type { FacetIndex } from './facet-index.js';
+import type { TermList } from './term-list.js';
 import { publicRecordId, recordIdOfSearchRowid, type RecordRow } from './rows.js';
 
 type SummaryRow = Pick<RecordRow, 'id' | 'title' | 'subtitle' | 'authors' | 'year' | 'format' | 'language' | 'isbns' | 'theme' | 'cover_url'>;
@@ -71,7 +72,7 @@ function summaryOf(row: SummaryRow, holdings: HoldingCountRow[], libraryOrder: (
 }
 
 /** Reading records: the page of a search, one full record, and suggestions while typing. */
-export function createRecordReader(db: Db, index: FacetIndex) {
+export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
   const summaryRows = byIdList<SummaryRow>(db, (ids) =>
     `SELECT id, title, subtitle, authors, year, format, language, isbns, theme, cover_url
      FROM catalog_records WHERE id IN (${ids})`);
@@ -142,7 +143,8 @@ export function createRecordReader(db: Db, index: FacetIndex) {
      * that contain it), then authors met in the matching records, most frequent first.
      */
     suggest(typed: string, limit: number): Suggestion[] {
-      const expression = matchExpression(typed);
+      const version = index.refresh();
+      const expression = matchExpression(typed, { expand: (prefix) => terms.expand(prefix, version) });
       if (!expression) return [];
       const prefix = words(typed).join(' ');
       const titleIds = firstMatches.all(`{title} : (${expression})`, limit * 4).map(recordIdOfSearchRowid);

@@ -5,17 +5,20 @@ import { parseIsbn } from '../isbn.js';
 import { matchExpression } from '../text.js';
 import { add, has, idsOf, markAll, wordsFor } from './bitset.js';
 import { countFacets, type Facets } from './facet-count.js';
-import { FacetIndex, libraryKinds, themeOfIndex, yearOf } from './facet-index.js';
+import { FacetIndex, libraryKinds, themeOfIndex } from './facet-index.js';
 import { ResultCache } from './result-cache.js';
+import { SortOrders } from './sort-orders.js';
+import type { TermList } from './term-list.js';
 
 const TWO_TO_32 = 2 ** 32;
 /** Matches below this size are recomputed each time (under a millisecond); larger ones are cached. */
 const CACHE_FROM = 2000;
 /**
  * Warming: after the server starts (and once the catalogue has been still for WARM_SETTLE_MS after a
- * change), the matches and facets of the most frequent words and 3-letter prefixes are read and counted in
- * the background, one search per timer tick, so that their first asker pays what a repeated search costs.
- * Bounded: at most WARM_MAX searches, WARM_BYTES of match ids (held in the result caches, which stay LRU).
+ * change), the matches and facets of the most frequent words and 3-letter prefixes, and of browsing by theme
+ * without words, are read and counted in the background, one search per timer tick, so that their first
+ * asker pays what a repeated search costs. Bounded: at most WARM_MAX word searches and WARM_BYTES of match
+ * ids and bitsets (held in the result caches, which stay LRU).
  */
 const WARM_MAX = 256;
 const WARM_BYTES = 40 * 2 ** 20;
@@ -40,16 +43,22 @@ interface Found {
   facets: Facets;
 }
 
-/** The FTS5 expressions of a query: the one that selects, and the ones that rank (title, author, subject). */
-export function textExpressions(query: Pick<CatalogQuery, 'text' | 'title' | 'author' | 'subject'>) {
+/**
+ * The FTS5 expressions of a query: the one that selects, and the ones that rank (title, author, subject).
+ * `expand` turns a typed prefix into the words it stands for, when it knows them (term-list.ts).
+ */
+export function textExpressions(
+  query: Pick<CatalogQuery, 'text' | 'title' | 'author' | 'subject'>,
+  expand?: (prefix: string) => readonly string[] | undefined,
+) {
   const parts: string[] = [];
   // An ISBN typed into the search box (with or without hyphens) is searched as one word, in both forms.
   const typedIsbn = query.text && /^[\dXx\s-]+$/.test(query.text.trim()) ? parseIsbn(query.text) : undefined;
-  const words = typedIsbn && 'isbn13' in typedIsbn ? `"${typedIsbn.isbn13}"` : query.text && matchExpression(query.text);
+  const words = typedIsbn && 'isbn13' in typedIsbn ? `"${typedIsbn.isbn13}"` : query.text && matchExpression(query.text, { expand });
   if (words) parts.push(`(${words})`);
   const fielded = [['title', query.title], ['authors', query.author], ['subjects', query.subject]] as const;
   for (const [column, typed] of fielded) {
-    const expression = typed && matchExpression(typed);
+    const expression = typed && matchExpression(typed, { expand });
     if (expression) parts.push(`{${column}} : (${expression})`);
   }
   const rankBy = words && !(typedIsbn && 'isbn13' in typedIsbn) ? words : undefined;
@@ -86,7 +95,7 @@ function recordIdsOf(list: string | null): Uint32Array {
  *    first. FTS5 reads each tier in that order and the reading stops once the page is full, so ranking costs
  *    one page, not one score per match (FTS5's bm25 costs ~1 µs per match: 100 ms for a common word at 1M).
  */
-export function createSearch(db: Db, index: FacetIndex) {
+export function createSearch(db: Db, index: FacetIndex, terms: TermList) {
   const statements = {
     matches: db.prepare<[string], string | null>(
       // Record ids only (the rowid's low 32 bits): half the digits to build and parse as the whole rowids.
@@ -94,7 +103,6 @@ export function createSearch(db: Db, index: FacetIndex) {
     ).pluck(),
     inRowidOrder: db.prepare<[string], number>('SELECT rowid FROM catalog_search WHERE catalog_search MATCH ?').pluck(),
     recordByIsbn: db.prepare<[string], number>('SELECT record_id FROM catalog_isbns WHERE isbn = ?').pluck(),
-    titleOrder: db.prepare<[], number>('SELECT id FROM catalog_records ORDER BY title_key, id').pluck(),
   };
   // Scratch bitsets, one word per 32 records: the candidates, what passed the filters, what a page took.
   let candidateBits = new Uint32Array(0);
@@ -104,42 +112,14 @@ export function createSearch(db: Db, index: FacetIndex) {
   // Both hold the warmed searches (up to WARM_BYTES) and what people asked since.
   const candidateCache = new ResultCache<Uint32Array>(64 * 2 ** 20);
   const matchCache = new ResultCache<Found>(64 * 2 ** 20);
-  let titleRankVersion = -1;
-  let titleRank = new Uint32Array(0);
-  let idByTitleRank = new Uint32Array(0);
+  const sortOrders = new SortOrders(db, index);
 
+  /** The text matches in FTS rowid order, or the work with the ISBN asked for among them. */
   function candidates(query: CatalogQuery, selecting: string | undefined): Uint32Array {
-    let ids: Uint32Array;
-    if (selecting) ids = recordIdsOf(statements.matches.get(selecting) ?? null);
-    else if (query.isbn) {
-      const id = statements.recordByIsbn.get(query.isbn);
-      return id === undefined ? new Uint32Array(0) : Uint32Array.of(id);
-    } else ids = index.allIds();
-    if (query.isbn) {
-      const id = statements.recordByIsbn.get(query.isbn);
-      return id !== undefined && ids.includes(id) ? Uint32Array.of(id) : new Uint32Array(0);
-    }
-    return ids;
-  }
-
-  function ensureTitleOrder(version: number): void {
-    if (titleRankVersion === version && titleRank.length >= index.capacity) return;
-    titleRank = new Uint32Array(index.capacity);
-    idByTitleRank = new Uint32Array(index.capacity);
-    let rank = 0;
-    for (const id of statements.titleOrder.iterate()) {
-      titleRank[id] = rank;
-      idByTitleRank[rank++] = id;
-    }
-    titleRankVersion = version;
-  }
-
-  /** The page of `matched` ordered by a numeric key per record (title rank, year then title rank). */
-  function pageByKey(matched: Uint32Array, key: (id: number) => number, query: CatalogQuery): number[] {
-    const keys = new Float64Array(matched.length);
-    for (let i = 0; i < matched.length; i++) keys[i] = key(matched[i]!) * TWO_TO_32 + titleRank[matched[i]!]!;
-    const first = smallest(keys, query.offset + query.limit);
-    return Array.from(first.subarray(query.offset), (k) => idByTitleRank[k % TWO_TO_32]!);
+    const ids = selecting ? recordIdsOf(statements.matches.get(selecting) ?? null) : undefined;
+    if (!query.isbn) return ids ?? new Uint32Array(0);
+    const id = statements.recordByIsbn.get(query.isbn);
+    return id !== undefined && (!ids || ids.includes(id)) ? Uint32Array.of(id) : new Uint32Array(0);
   }
 
   function pageByTiers(found: Found, ranking: string[], query: CatalogQuery, ranked: () => Uint32Array): number[] {
@@ -159,8 +139,9 @@ export function createSearch(db: Db, index: FacetIndex) {
     return page;
   }
 
-  /** The page of `found` in the order of `ordered` (FTS rowid order, or record ids ascending). */
-  function pageInOrder(found: Found, ordered: Uint32Array, query: CatalogQuery): number[] {
+  /** The page of `found` in the order of `ordered` (FTS rowid order), or by record id without `ordered`. */
+  function pageInOrder(found: Found, ordered: Uint32Array | undefined, query: CatalogQuery): number[] {
+    if (!ordered) return Array.from(idsOf(found.bits, query.offset + query.limit).subarray(query.offset));
     const page: number[] = [];
     let position = 0;
     for (let i = 0; i < ordered.length && page.length < query.limit; i++) {
@@ -217,9 +198,10 @@ export function createSearch(db: Db, index: FacetIndex) {
     const minDocs = Math.max(CACHE_FROM, Math.ceil(index.end / 100));
     const words = new Map<string, number>();
     const prefixes = new Map<string, number>();
-    let vocab: { all(from: string, to: string, min: number): unknown[] } | undefined;
+    let vocab: { all(from: string, to: string): unknown[] } | undefined;
+    const vocabulary: string[] = [];
     let range = 0;
-    let queue: string[] | undefined;
+    let queue: Partial<CatalogQuery>[] | undefined;
     let exercised = false;
     let warmedBytes = 0;
     const next = () => {
@@ -243,35 +225,45 @@ export function createSearch(db: Db, index: FacetIndex) {
         if (!queue) {
           if (!vocab) {
             db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_search_vocab USING fts5vocab(main, catalog_search, 'row')");
-            vocab = db.prepare<[string, string, number], [string, number]>(
-              'SELECT term, doc FROM temp.catalog_search_vocab WHERE term >= ? AND term < ? AND doc >= ?',
+            vocab = db.prepare<[string, string], [string, number]>(
+              'SELECT term, doc FROM temp.catalog_search_vocab WHERE term >= ? AND term < ?',
             ).raw();
           }
           const [from, to] = warmRanges[range++]!;
-          for (const [term, docs] of vocab.all(from, to, Math.max(2, minDocs >> 6)) as [string, number][]) {
-            if (term.length < 3 || /^\d+$/.test(term)) continue;
+          for (const [term, docs] of vocab.all(from, to) as [string, number][]) {
+            if (/^\p{L}/u.test(term)) vocabulary.push(term);
+            if (term.length < 3 || docs < minDocs >> 6 || /^\d+$/.test(term)) continue;
             if (docs >= minDocs) words.set(term, docs);
             const prefix = term.slice(0, 3);
             prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + docs);
           }
           if (range < warmRanges.length) return next();
+          // Every tick checked the version: the vocabulary is the catalogue's as of `version`.
+          terms.set(version, vocabulary);
           const chosen = [...words, ...[...prefixes].filter(([prefix, docs]) => docs >= minDocs && !words.has(prefix))];
           chosen.sort((a, b) => b[1] - a[1]);
-          queue = chosen.slice(0, WARM_MAX).map(([text]) => text);
+          // Then browsing without words: everything, what is on the shelf now, and each theme (the widget's
+          // empty state offers the ten).
+          queue = [
+            ...chosen.slice(0, WARM_MAX).map(([text]) => ({ text })),
+            {}, { availableOnly: true }, ...Array.from({ length: 10 }, (_, i) => ({ themes: [themeOfIndex(i + 1)] })),
+          ];
           return next();
         }
-        const text = queue.shift();
-        if (text === undefined) {
+        const question = queue.shift();
+        if (question === undefined) {
           exercise();
           return stop(true);
         }
         // What the two caches keep of it: the candidate ids and the bitset of the matches.
-        warmedBytes += run({ text, sort: 'relevance', offset: 0, limit: 20 }).total * 4 + index.capacity / 8;
-        if (warmedBytes >= WARM_BYTES) queue.length = 0;
+        const { total } = run({ ...question, sort: 'relevance', offset: 0, limit: 20 });
+        warmedBytes += (question.text ? total * 4 : 0) + index.capacity / 8;
+        // Words stop at the budget; the browsing questions come after it whatever it left.
+        if (warmedBytes >= WARM_BYTES) queue = queue.filter((next) => !next.text);
         if (!exercised) {
           // Also sort the first (largest) match in every order, the title one included.
           exercised = true;
-          for (const sort of ['title', 'year', '-year'] as const) run({ text, sort, offset: 0, limit: 20 });
+          for (const sort of ['title', 'year', '-year'] as const) run({ ...question, sort, offset: 0, limit: 20 });
         }
         next();
       } catch {
@@ -297,7 +289,7 @@ export function createSearch(db: Db, index: FacetIndex) {
     // second, better paid at start than by the first person who sorts by title.
     if (index.fullLoads !== fullLoadsSeen) {
       fullLoadsSeen = index.fullLoads;
-      ensureTitleOrder(version);
+      sortOrders.ensure(version);
     }
     const size = wordsFor(index.capacity);
     if (candidateBits.length !== size) {
@@ -305,10 +297,12 @@ export function createSearch(db: Db, index: FacetIndex) {
       matchedBits = new Uint32Array(size);
       emittedBits = new Uint32Array(size);
     }
-    const { selecting, ranking } = textExpressions(query);
+    const { selecting, ranking } = textExpressions(query, (prefix) => terms.expand(prefix, version));
     const candidateKey = `${selecting ?? ''}|${query.isbn ?? ''}`;
+    // Browsing (no words, no ISBN) reads every record: no candidate list, the facet count walks the index.
+    const browsing = !selecting && !query.isbn;
     let rankedIds: Uint32Array | undefined;
-    /** The text matches in FTS rowid order (or every record, ascending, when no words were given). */
+    /** The text matches in FTS rowid order. */
     const ranked = () => {
       if (rankedIds) return rankedIds;
       rankedIds = candidateCache.get(version, candidateKey);
@@ -321,13 +315,15 @@ export function createSearch(db: Db, index: FacetIndex) {
     const matchKey = questionKey(query, selecting);
     let found = matchCache.get(version, matchKey);
     if (!found) {
-      const ids = ranked();
-      candidateBits.fill(0);
-      markAll(candidateBits, ids);
-      const { total, facets } = countFacets(index, candidateBits, ids.length, query, matchedBits.fill(0));
+      const ids = browsing ? undefined : ranked();
+      if (ids) {
+        candidateBits.fill(0);
+        markAll(candidateBits, ids);
+      }
+      const { total, facets } = countFacets(index, ids && candidateBits, ids?.length ?? index.end, query, matchedBits.fill(0));
       found = { bits: matchedBits, total, facets };
       // A copy, so the cache keeps the matches and the next question can use the scratch bitset.
-      if (ids.length >= CACHE_FROM) {
+      if ((ids?.length ?? index.end) >= CACHE_FROM) {
         found = { bits: matchedBits.slice(), total, facets };
         matchCache.set(version, matchKey, found, found.bits.byteLength + 4096);
       }
@@ -336,17 +332,10 @@ export function createSearch(db: Db, index: FacetIndex) {
     let page: number[];
     if (query.offset >= found.total) page = [];
     else if (query.sort === 'relevance' && ranking.length) page = pageByTiers(found, ranking, query, ranked);
-    else if (query.sort === 'relevance') page = pageInOrder(found, ranked(), query);
+    else if (query.sort === 'relevance') page = pageInOrder(found, browsing ? undefined : ranked(), query);
     else {
-      ensureTitleOrder(version);
-      const byKey =
-        query.sort === 'year' ? (id: number) => yearOf(index.packed(id)) || 9999
-        : query.sort === '-year' ? (id: number) => {
-          const year = yearOf(index.packed(id));
-          return year ? 3000 - year : 9999;
-        }
-        : () => 0;
-      page = pageByKey(idsOf(found.bits, found.total), byKey, query);
+      sortOrders.ensure(version);
+      page = sortOrders.page(found.bits, query.sort, query.offset, query.limit);
     }
     return { total: found.total, ids: page, facets: found.facets };
   }
@@ -365,38 +354,3 @@ function questionKey(query: CatalogQuery, selecting: string | undefined): string
   return JSON.stringify([set, selecting ?? null]);
 }
 
-/**
- * The `k` smallest keys, ascending. A page is 20 of up to a million matches: keeping the best `k` in a heap
- * costs one comparison for most keys, where sorting them all cost 80 ms at a million.
- */
-export function smallest(keys: Float64Array, k: number): Float64Array {
-  if (k * 8 >= keys.length) return keys.sort().subarray(0, k);
-  // A max-heap of the k smallest seen so far: heap[0] is the largest of them.
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (size < k) {
-      let at = size++;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if (heap[parent]! >= key) break;
-        heap[at] = heap[parent]!;
-        at = parent;
-      }
-      heap[at] = key;
-    } else if (key < heap[0]!) {
-      let at = 0;
-      for (;;) {
-        let child = 2 * at + 1;
-        if (child >= k) break;
-        if (child + 1 < k && heap[child + 1]! > heap[child]!) child++;
-        if (heap[child]! <= key) break;
-        heap[at] = heap[child]!;
-        at = child;
-      }
-      heap[at] = key;
-    }
-  }
-  return heap.subarray(0, size).sort();
-}

@@ -5,13 +5,15 @@ import { createRecordReader } from './records.js';
 import { internalRecordId } from './rows.js';
 import { createSearch } from './search.js';
 import { searchWriteQueue } from './search-queue.js';
+import { TermList } from './term-list.js';
 import { sqliteCatalogWriter } from './writer.js';
 
 /** The catalogue on SQLite: FTS5 for words, an in-memory facet index for filters and counts. */
 export function sqliteCatalogStore(db: Db): CatalogStore {
   const index = new FacetIndex(db);
-  const search = createSearch(db, index);
-  const reader = createRecordReader(db, index);
+  const terms = new TermList();
+  const search = createSearch(db, index, terms);
+  const reader = createRecordReader(db, index, terms);
   const versionStatement = db.prepare<[], number>('SELECT version FROM catalog_state WHERE id = 1').pluck();
   const bumpVersion = db.prepare<[], number>('UPDATE catalog_state SET version = version + 1 WHERE id = 1 RETURNING version').pluck();
   const countStatement = db.prepare<[], number>('SELECT count(*) FROM catalog_records').pluck();
