@@ -17,6 +17,9 @@ export default tseslint.config(
       'packages/client/src/generated/**',
       'custom-elements.json',
       'data/**',
+      // Scratch measurements (git-ignored, like bench-results/).
+      'bench/tmp-*/**',
+      'bench-results/**',
     ],
   },
   js.configs.recommended,
