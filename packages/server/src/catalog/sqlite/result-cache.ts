@@ -1,3 +1,6 @@
+/** Matches below this size are recomputed each time (under a millisecond); larger ones are cached. */
+export const CACHE_FROM = 2000;
+
 /**
  * A small LRU for search work that does not change until the catalogue does: keyed by what was asked,
  * bounded by bytes, emptied whenever the catalogue version moves (an import, a seed).
