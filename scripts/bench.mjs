@@ -246,8 +246,7 @@ function writeReport({ searches, imports, parsers, reused, minutes }) {
     '',
     ...(runs.length > 1 ? [
       `The same searches in the last ${runs.length} runs on this machine (bench-results/history.jsonl; p95 in ms,`,
-      'repeated / first time). Runs of the same code differ this much on this shared machine: within one hour',
-      'a fixed CPU loop took from 511 to 843 ms, and counting the facets of one word from 1.3 to 6 ms.',
+      'repeated / first time): on a machine shared with other jobs, runs of the same code differ this much.',
       '',
       `| run | ${searches.map((s) => s.label).join(' | ')} |`,
       `|---|${searches.map(() => '---:').join('|')}|`,
