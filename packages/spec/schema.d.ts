@@ -144,8 +144,10 @@ export interface paths {
          *     listed in `problems` with its number, field and reason. A file that breaks off (XML that is not
          *     well-formed, an ISO 2709 file cut short) keeps the records read before the break and answers
          *     `complete: false`; a file in which not one record could be read answers `400`.
-         *     A staff token bound to one library may import into that library only. Files larger than the
-         *     server's limit (50 MB by default) answer `413`: import those with `pustaka import` on the server.
+         *     A staff token bound to one library may import into that library only. The file is read as it
+         *     arrives (a declared length is not needed; a million records is about 500 MB). Files larger than the
+         *     server's limit (1 GB by default) answer `413`, before anything is read when the length is declared,
+         *     else when the limit is passed (what came before is imported): import those with `pustaka import`.
          */
         post: operations["importCatalog"];
         delete?: never;

@@ -15,7 +15,7 @@ import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-co
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/validation.js';
 import { requestLogging } from './http/warm-up.js';
-import { catalogHandlers, registerCatalogRouteOptions } from './routes/catalog.js';
+import { catalogHandlers } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
 import { registerSite } from './site/site.js';
@@ -79,7 +79,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
-  registerCatalogRouteOptions(app);
   if (rateLimits) registerRateLimits(app, rateLimits);
   registerContractRoutes(app, operations, {
     stores: options.stores,

@@ -94,6 +94,74 @@ describe('POST /v1/catalog/imports', () => {
   });
 });
 
+/** A body sent in chunks as it is produced, without a declared length, as a large upload goes. */
+function streamed(bytes: Uint8Array, chunkSize = 16 * 1024) {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, (at += chunkSize)));
+    },
+  });
+}
+function postStreamed(url: string, query: string, bytes: Uint8Array, headers: Record<string, string>) {
+  return fetch(`${url}/v1/catalog/imports?${query}`, {
+    method: 'POST', body: streamed(bytes), headers, duplex: 'half', signal: AbortSignal.timeout(60_000),
+  } as RequestInit);
+}
+/** A SLiMS export of `count` works, "Arsip streaming 1" to "Arsip streaming N" (about 150 bytes each). */
+function slimsWorks(count: number, title = 'Arsip streaming') {
+  const header = slimsFile.toString('utf8').split('\n')[0];
+  const rows = Array.from({ length: count }, (_, i) =>
+    `"${title} ${i + 1}","Text","","","Penerbit Uji","2020","","","020 ARS a","Indonesia","Bontang","020","","","","<Arsiparis, Uji>","<Arsip>","<S${i + 1}>"`);
+  return new TextEncoder().encode([header, ...rows].join('\n'));
+}
+
+describe('POST /v1/catalog/imports: files read as they arrive', () => {
+  it('imports a file sent in chunks without a declared length, in several batches', async () => {
+    const file = slimsWorks(1800);
+    const response = await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', file, { ...staff(), 'content-type': 'text/csv' });
+    assert.equal(response.status, 200);
+    const report = await response.json();
+    assert.equal(report.received, 1800);
+    assert.equal(report.complete, true);
+    const found = await (await fetch(`${server.url}/v1/catalog/search?q=arsip%20streaming%201800`)).json();
+    assert.equal(found.items[0]?.title, 'Arsip streaming 1800');
+  });
+
+  it('replays a retried streamed import by the digest of the file, and refuses the key for another file', async () => {
+    const headers = { ...staff(), 'content-type': 'text/csv', 'idempotency-key': 'streamed-import-1' };
+    const file = slimsWorks(700, 'Arsip ulang');
+    const first = await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', file, headers);
+    const firstReport = await first.json();
+    assert.equal(firstReport.received, 700);
+    const retry = await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', file, headers);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await retry.json(), firstReport);
+    const other = slimsWorks(700, 'Arsip lain');
+    await problem(await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', other, headers), 409, 'idempotency_key_reused');
+  });
+
+  it('answers a file that breaks off with what came before it, and keeps the connection usable', async () => {
+    const whole = kohaFile.toString('utf8');
+    const broken = new TextEncoder().encode(`${whole.slice(0, whole.indexOf('</record>') + 9)}<record><datafield tag="245"</collection>${'x'.repeat(100_000)}`);
+    const headers = { ...staff(), ...xml, 'idempotency-key': 'streamed-broken-1' };
+    const response = await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, headers);
+    assert.equal(response.status, 200);
+    const report = await response.json();
+    assert.equal(report.complete, false);
+    assert.equal(report.created + report.updated, 1, JSON.stringify(report));
+    const retry = await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, headers);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true', 'the rest of the body was read for its digest');
+    // Without a key the rest of the body is let go unread, and the answer still arrives at once.
+    const { 'idempotency-key': _key, ...plain } = headers;
+    const again = await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, plain);
+    assert.equal((await again.json()).complete, false);
+    // Refused before reading (the wrong type): answered at once too.
+    await problem(await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, { ...plain, 'content-type': 'text/csv' }), 415, 'unsupported_media_type');
+  });
+});
+
 describe('POST /v1/catalog/imports beyond the size limit', () => {
   it('answers 413 for a file larger than the server takes', async () => {
     const small = await startTestServer({ limits: { importBodyBytes: 2048 } });
@@ -103,6 +171,20 @@ describe('POST /v1/catalog/imports beyond the size limit', () => {
       });
       assert.equal(response.status, 413);
       assert.equal((await response.json()).code, 'payload_too_large');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers 413 for a file without a declared length once it passes the limit', async () => {
+    const small = await startTestServer({ limits: { importBodyBytes: 64 * 1024 } });
+    try {
+      const response = await postStreamed(small.url, 'library=sman-1-bontang&format=slims-csv', slimsWorks(1000),
+        { 'content-type': 'text/csv', authorization: `Bearer ${small.demoCredentials.staffToken}` });
+      assert.equal(response.status, 413);
+      const body = await response.json();
+      assert.equal(body.code, 'payload_too_large');
+      assert.match(body.detail, /command line/);
     } finally {
       await small.close();
     }

@@ -5,6 +5,7 @@ import { hashRequest } from '../storage/idempotency.js';
 import { routeSchema, type ContractOperation } from './contract.js';
 import type { OperationHandlers } from './operations.js';
 import { ProblemError } from './problem.js';
+import { Upload } from './upload.js';
 
 interface Wiring {
   stores: Stores;
@@ -12,11 +13,21 @@ interface Wiring {
   handlers: OperationHandlers;
 }
 
-/** Media types of catalogue files: read whole as bytes, the import parses them. */
+/**
+ * Media types of catalogue files: handed to the handler as an Upload, read as they arrive. A declared length
+ * over the route's limit is refused before anything is read.
+ */
 function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]): void {
   const types = new Set(operations.flatMap((operation) => operation.rawBodyTypes));
   for (const type of types) {
-    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(type, (request, payload, done) => {
+      const limit = request.routeOptions.bodyLimit;
+      if (Number(request.headers['content-length']) > limit) {
+        return done(new ProblemError(413, 'payload_too_large',
+          `The file is larger than this server takes over HTTP (${limit} bytes). Import larger files with the command line.`), undefined);
+      }
+      done(null, new Upload(payload, limit));
+    });
   }
 }
 
@@ -47,30 +58,42 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         }
         const key = operation.idempotent ? request.headers['idempotency-key'] : undefined;
         const scope = `${operation.operationId}:${principal?.credentialId ?? 'anonymous'}`;
-        const requestHash = key ? hashRequest({ params: request.params, query: request.query, body: request.body }) : '';
+        // A file body stands in the hash by its digest, known once it has been read.
+        const upload = request.body instanceof Upload ? request.body : undefined;
+        const requestHash = () => hashRequest({ params: request.params, query: request.query, body: request.body });
         if (typeof key === 'string') {
           const stored = wiring.stores.idempotency.find(scope, key);
           if (stored) {
-            if (stored.requestHash !== requestHash) {
+            await upload?.drain();
+            if (stored.requestHash !== requestHash()) {
               throw new ProblemError(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
             }
             reply.header('Idempotent-Replayed', 'true');
             return reply.status(stored.status).send(stored.body);
           }
         }
-        const result = await handler({
-          request,
-          reply,
-          query: request.query as Record<string, unknown>,
-          params: request.params as Record<string, string>,
-          body: request.body,
-          principal,
-          stores: wiring.stores,
-        });
+        let result;
+        let answered = false;
+        try {
+          result = await handler({
+            request,
+            reply,
+            query: request.query as Record<string, unknown>,
+            params: request.params as Record<string, string>,
+            body: request.body,
+            principal,
+            stores: wiring.stores,
+          });
+          answered = true;
+        } finally {
+          // A file the handler did not read to its end (refused, broken off, too large) is let go.
+          if (!answered) upload?.discard();
+        }
         if (reply.sent) return reply;
         if (typeof key === 'string' && reply.statusCode < 300) {
-          wiring.stores.idempotency.save(scope, key, { requestHash, status: reply.statusCode, body: result });
-        }
+          await upload?.drain();
+          wiring.stores.idempotency.save(scope, key, { requestHash: requestHash(), status: reply.statusCode, body: result });
+        } else upload?.discard();
         return result;
       },
     });

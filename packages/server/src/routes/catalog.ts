@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireLibraryAccess } from '../auth/library-access.js';
 import type { OperationHandlers } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
@@ -83,12 +83,6 @@ const mediaTypes: Record<ImportFormat, string> = {
   iso2709: 'application/marc',
   'slims-csv': 'text/csv',
 };
-const CHUNK = 64 * 1024;
-
-async function* chunksOf(bytes: Buffer) {
-  for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
-}
-
 export const catalogHandlers: OperationHandlers = {
   searchCatalog({ request, reply, query, stores }): SearchResult | FastifyReply {
     const paging = pagingOf(query);
@@ -132,7 +126,7 @@ export const catalogHandlers: OperationHandlers = {
     if (mediaType !== mediaTypes[format]) {
       throw new ProblemError(415, 'unsupported_media_type', `Send ${format} files as ${mediaTypes[format]}, not ${mediaType || 'without a type'}.`);
     }
-    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: chunksOf(body as Buffer) });
+    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body as AsyncIterable<Uint8Array> });
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
       throw invalid([{ field: 'body', code: format, message: `is not a readable ${format} file: ${reason.replace(/\.$/, '')}` }]);
@@ -140,21 +134,3 @@ export const catalogHandlers: OperationHandlers = {
     return report;
   },
 };
-
-/**
- * Route options for the catalogue file upload, applied as routes are registered. The request hash that
- * guards Idempotency-Key replays is a JSON of the request; a 50 MB Buffer would turn into a 200 MB array of
- * numbers there, so the file is given a digest to stand for it in that JSON.
- */
-export function registerCatalogRouteOptions(app: FastifyInstance): void {
-  app.addHook('onRoute', (route) => {
-    if (route.config?.operationId !== 'importCatalog') return;
-    const digestBody = async (request: FastifyRequest) => {
-      if (!Buffer.isBuffer(request.body)) return;
-      const sha256 = createHash('sha256').update(request.body).digest('base64url');
-      Object.defineProperty(request.body, 'toJSON', { value: () => ({ sha256 }) });
-    };
-    const existing = route.preHandler ? [route.preHandler].flat() : [];
-    route.preHandler = [...existing, digestBody] as typeof route.preHandler;
-  });
-}
