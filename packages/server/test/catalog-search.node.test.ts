@@ -223,9 +223,9 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     assert.deepEqual(titles, [...titles].sort());
   });
 
-  it('keeps the sort order across pages, the first pages taken from the whole match', async () => {
-    // Small pages are picked from the whole match without sorting all of it (see `smallest` in search.ts);
-    // later pages sort everything: both must agree with one order over the whole match.
+  it('keeps one sort order across pages, newest first, over the whole match', async () => {
+    // Pages walk the catalogue kept in year order (sort-orders.ts) and stop: every page, the first and the
+    // deep ones, must continue the same order, with no work twice or missing.
     const everyId = new Set<string>();
     const { body: all } = await search('theme=500&per_page=100');
     for (let page = 1; page <= Math.ceil(all.total / 100); page++) {
