@@ -273,6 +273,23 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     assert.notEqual(changed.headers.get('etag'), etag);
   });
 
+  it('counts the same after changes as a store that reads the whole catalogue afresh', async () => {
+    // The server's store followed every change since it started (incremental refresh); a new store on the
+    // same database reads everything at once (facet-index.ts, loadAll).
+    addWorks('pt-kaltim-amonia', { title: 'Pupuk dan Tanah Gambut', year: 2024, theme: '600', language: 'ind' });
+    addWorks('dispusip-bontang', { title: 'Pupuk Organik Cair', year: 2019, format: 'ebook', theme: '600', language: 'eng' });
+    const questions = [
+      { text: 'pupuk' }, { text: 'pupuk', availableOnly: true }, { text: 'sejarah', availableOnly: true }, { themes: ['600' as const] },
+      { libraryKinds: ['company' as const] }, { text: 'cerita', yearFrom: 2000, formats: ['book' as const] },
+    ];
+    const answers = (store: typeof server.stores.catalog) =>
+      questions.map((question) => store.search({ sort: 'relevance', offset: 0, limit: 30, ...question }));
+    const followed = answers(server.stores.catalog);
+    assert.deepEqual(answers(sqliteCatalogStore(server.db)), followed);
+    assert.ok(followed[0]!.total >= 2 && followed[0]!.facets.library?.some((bucket) => bucket.value === 'pt-kaltim-amonia'),
+      JSON.stringify(followed[0]!.facets.library));
+  });
+
   it('says how long it searched', async () => {
     const { body } = await search('q=pen');
     assert.ok(Number.isInteger(body.took_ms) && body.took_ms >= 0, String(body.took_ms));
