@@ -149,11 +149,11 @@ export class FacetIndex {
     return id < this.end ? this.data[id * this.stride]! : 0;
   }
 
-  /** Ids of every record in the catalogue, ascending. */
-  allIds(): Uint32Array {
-    const ids = new Uint32Array(this.end);
+  /** Ids of the first `limit` records of the catalogue, ascending. */
+  firstIds(limit: number): Uint32Array {
+    const ids = new Uint32Array(Math.min(limit, this.end));
     let n = 0;
-    for (let id = 1; id < this.end; id++) if (this.data[id * this.stride]! & PRESENT) ids[n++] = id;
+    for (let id = 1; id < this.end && n < ids.length; id++) if (this.data[id * this.stride]! & PRESENT) ids[n++] = id;
     return ids.subarray(0, n);
   }
 

@@ -30,7 +30,7 @@ interface Found {
  * The FTS5 expressions of a query: the one that selects, and the ones that rank (title, author, subject).
  * `expand` turns a typed prefix into the words it stands for, when it knows them (term-list.ts).
  */
-export function textExpressions(
+function textExpressions(
   query: Pick<CatalogQuery, 'text' | 'title' | 'author' | 'subject'>,
   expand?: (prefix: string) => readonly string[] | undefined,
 ) {

@@ -48,9 +48,11 @@ export class SortOrders {
     }
     start[0] = position;
     const next = start.slice();
-    const byYear = new Uint32Array(n);
-    for (const id of this.byTitle) byYear[next[yearOf(this.index.packed(id))]!++] = id;
-    Object.assign(this, { byYear, yearStart: start, yearCount: count, version });
+    this.byYear = new Uint32Array(n);
+    for (const id of this.byTitle) this.byYear[next[yearOf(this.index.packed(id))]!++] = id;
+    this.yearStart = start;
+    this.yearCount = count;
+    this.version = version;
   }
 
   /** The ids of page `offset, limit` of the records in `matched` (a bitset), in `sort` order. */
