@@ -73,7 +73,6 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           }
         }
         let result;
-        let answered = false;
         try {
           result = await handler({
             request,
@@ -84,16 +83,16 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
             principal,
             stores: wiring.stores,
           });
-          answered = true;
-        } finally {
+        } catch (error) {
           // A file the handler did not read to its end (refused, broken off, too large) is let go.
-          if (!answered) upload?.discard();
+          upload?.discard();
+          throw error;
         }
-        if (reply.sent) return reply;
-        if (typeof key === 'string' && reply.statusCode < 300) {
+        if (typeof key === 'string' && !reply.sent && reply.statusCode < 300) {
           await upload?.drain();
           wiring.stores.idempotency.save(scope, key, { requestHash: requestHash(), status: reply.statusCode, body: result });
         } else upload?.discard();
+        if (reply.sent) return reply;
         return result;
       },
     });
