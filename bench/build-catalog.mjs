@@ -17,25 +17,22 @@ const db = openDatabase(file);
 // A benchmark build can be redone: skip the fsyncs a production import keeps.
 db.pragma('synchronous = OFF');
 const stores = sqliteStores(db);
-for (const library of demoLibraries) stores.libraries.upsert(library);
+for (const library of demoLibraries) await stores.libraries.upsert(library);
 
 const started = performance.now();
 const works = generateCatalog({ count, libraries: demoLibraries, seed: 2019, today: '2026-11-25' });
+const run = await stores.catalog.beginRun();
 let done = 0;
 for (;;) {
-  let finished = false;
-  stores.catalog.transaction(() => {
-    const writer = stores.catalog.writer();
-    for (let i = 0; i < 10_000; i++) {
-      const next = works.next();
-      if (next.done) {
-        finished = true;
-        return;
-      }
-      for (const holding of next.value) writer.save(holding);
-      done++;
-    }
-  });
+  const batch = [];
+  for (let i = 0; i < 10_000; i++) {
+    const next = works.next();
+    if (next.done) break;
+    batch.push(...next.value);
+    done++;
+  }
+  const finished = batch.length === 0 || done % 10_000 !== 0;
+  if (batch.length) await run.saveBatch(batch);
   if (done % 100_000 === 0 || finished) console.error(`  ${done} works, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (finished) break;
 }

@@ -35,7 +35,7 @@ describe('the client surfaces each refusal as a typed error', () => {
   const siteKey = () => issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: [school] });
 
   it('a write from an allowed origin gets past the credential checks', async () => {
-    const call = client({ siteKey: siteKey().key, headers: { origin: school } }).visits.record(guest);
+    const call = client({ siteKey: (await siteKey()).key, headers: { origin: school } }).visits.record(guest);
     const outcome = await call.then(
       () => 'recorded',
       (error: unknown) => (error instanceof PustakaApiError ? error.code : String(error)),
@@ -53,27 +53,27 @@ describe('the client surfaces each refusal as a typed error', () => {
   });
 
   it('credentials_revoked, for a revoked key', async () => {
-    const { key, credential } = siteKey();
-    server.stores.credentials.revoke(credential.id, 'test');
+    const { key, credential } = await siteKey();
+    await server.stores.credentials.revoke(credential.id, 'test');
     await refusedWith(client({ siteKey: key, headers: { origin: school } }).visits.record(guest), 401, 'credentials_revoked');
   });
 
   it('origin_not_allowed, from another website', async () => {
-    const foreign = client({ siteKey: siteKey().key, headers: { origin: 'https://gambling.example.com' } });
+    const foreign = client({ siteKey: (await siteKey()).key, headers: { origin: 'https://gambling.example.com' } });
     await refusedWith(foreign.visits.record(guest), 403, 'origin_not_allowed');
   });
 
   it('origin_missing, from a server with a key for web pages only', async () => {
-    await refusedWith(client({ siteKey: siteKey().key }).visits.record(guest), 403, 'origin_missing');
+    await refusedWith(client({ siteKey: (await siteKey()).key }).visits.record(guest), 403, 'origin_missing');
   });
 
   it('insufficient_scope, for a kiosk token on staff work', async () => {
-    const kiosk = issue({ kind: 'kiosk', libraryId: 'sman-1-bontang', location: 'perpustakaan' });
+    const kiosk = await issue({ kind: 'kiosk', libraryId: 'sman-1-bontang', location: 'perpustakaan' });
     await refusedWith(client({ token: kiosk.key }).membership.listRegistrations(), 403, 'insufficient_scope');
   });
 
   it('wrong_library, for a library\'s staff token used on another library', async () => {
-    const staff = issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
+    const staff = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
     const importing = client({ token: staff.key }).catalog.import({ library: 'dispusip-bontang', format: 'marcxml', body: '<collection/>' });
     await refusedWith(importing, 403, 'wrong_library');
   });
@@ -89,7 +89,7 @@ describe('the client surfaces each refusal as a typed error', () => {
       address: { street: 'Jl. Cendana No. 5', district: 'Bontang Utara', city: 'Bontang' },
       consents: [{ id: 'card', version: '2026-11-01', granted: true }],
     };
-    const site = client({ siteKey: siteKey().key, headers: { origin: school } });
+    const site = client({ siteKey: (await siteKey()).key, headers: { origin: school } });
     await site.membership.register(registration).catch(() => undefined);
     const error = await refusedWith(site.membership.register(registration), 429, 'rate_limited');
     assert.ok(error.retryAfter !== undefined && error.retryAfter > 0, `retryAfter ${error.retryAfter}`);

@@ -18,7 +18,7 @@ export { defaultRequestLimits, type RequestLimits } from './http/limits.js';
 export { defaultRateLimits, resolveRateLimits, type RateLimitOverrides, type RateLimits } from './http/rate-limit-config.js';
 export type { OperationHandler, OperationHandlers, OperationContext } from './http/operations.js';
 export { main as runCli } from './cli/main.js';
-export type { CatalogStore, CatalogQuery, CatalogWriter } from './catalog/store.js';
+export type { CatalogStore, CatalogQuery, CatalogRun, SaveOutcome } from './catalog/store.js';
 export type { BibliographicInput, CopyInput, LibraryHolding } from './catalog/model.js';
 export { importCatalogFile, type ImportOptions } from './catalog/import/import-file.js';
 export { generateCatalog, type GeneratorOptions } from './seed/catalog-generator.js';

@@ -45,11 +45,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const created = !existsSync(file);
   const db = openDatabase(file);
   const stores = sqliteStores(db);
-  if (options.demo && stores.libraries.count() === 0) seedDemo(stores);
-  const demoCredentials = options.demo ? ensureDemoCredentials(stores) : undefined;
+  if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores);
+  const demoCredentials = options.demo ? await ensureDemoCredentials(stores) : undefined;
   if (options.production) {
     try {
-      assertNoDemoCredentials(stores);
+      await assertNoDemoCredentials(stores);
     } catch (error) {
       db.close();
       throw error;

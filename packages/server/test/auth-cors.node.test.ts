@@ -10,7 +10,7 @@ let siteKey: string;
 
 before(async () => {
   server = await startTestServer();
-  siteKey = issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [school] }, 'test').key;
+  siteKey = (await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [school] }, 'test')).key;
 });
 after(() => server.close());
 
@@ -42,9 +42,9 @@ describe('CORS for writes', () => {
 
   it('stops granting an origin once its only key is revoked', async () => {
     const origin = 'https://smkn1-bontang.sch.id';
-    const { credential } = issueCredential(server.stores, { kind: 'site', libraryId: 'smkn-1-bontang', origins: [origin] }, 'test');
+    const { credential } = await issueCredential(server.stores, { kind: 'site', libraryId: 'smkn-1-bontang', origins: [origin] }, 'test');
     assert.equal((await preflight('/v1/visits', origin)).headers.get('access-control-allow-origin'), origin);
-    server.stores.credentials.revoke(credential.id, 'test');
+    await server.stores.credentials.revoke(credential.id, 'test');
     assert.equal((await preflight('/v1/visits', origin)).headers.get('access-control-allow-origin'), null);
   });
 

@@ -76,8 +76,8 @@ describe('site keys', () => {
   const school = 'https://sman1-bontang.sch.id';
   let siteKey: string;
   let siteKeyId: string;
-  before(() => {
-    const issued = issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: [school, 'https://*.example.sch.id'] });
+  before(async () => {
+    const issued = await issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: [school, 'https://*.example.sch.id'] });
     siteKey = issued.key;
     siteKeyId = issued.credential.id;
   });
@@ -109,7 +109,7 @@ describe('site keys', () => {
 
   it('refuses a write without Origin unless the key allows server-side use', async () => {
     await expectRefusal(await call(server.url, '/v1/visits', { siteKey }), 403, 'origin_missing');
-    const serverSide = issue({ kind: 'site', libraryId: 'sman-1-bontang', serverSide: true });
+    const serverSide = await issue({ kind: 'site', libraryId: 'sman-1-bontang', serverSide: true });
     await principalOf(await call(echoUrl, '/v1/visits', { siteKey: serverSide.key }));
   });
 
@@ -139,31 +139,31 @@ describe('missing, unknown and revoked credentials', () => {
   });
 
   it('refuses a revoked site key from its next request on', async () => {
-    const { key, credential } = issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: ['https://smpn2-bontang.sch.id'] });
+    const { key, credential } = await issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: ['https://smpn2-bontang.sch.id'] });
     const origin = 'https://smpn2-bontang.sch.id';
     await principalOf(await call(echoUrl, '/v1/visits', { siteKey: key, origin }));
-    server.stores.credentials.revoke(credential.id, 'test');
+    await server.stores.credentials.revoke(credential.id, 'test');
     const problem = await expectRefusal(await call(server.url, '/v1/visits', { siteKey: key, origin }), 401, 'credentials_revoked');
     assert.match(problem.detail, new RegExp(credential.id));
   });
 
   it('refuses a revoked token too', async () => {
-    const { key, credential } = issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'ruang-anak' });
+    const { key, credential } = await issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'ruang-anak' });
     await principalOf(await call(echoUrl, '/v1/visits', { token: key }));
-    server.stores.credentials.revoke(credential.id, 'test');
+    await server.stores.credentials.revoke(credential.id, 'test');
     await expectRefusal(await call(echoUrl, '/v1/visits', { token: key }), 401, 'credentials_revoked');
   });
 });
 
 describe('kiosk tokens', () => {
   it('record visits for their library and location, from no web page at all', async () => {
-    const { key, credential } = issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
+    const { key, credential } = await issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
     const principal = await principalOf(await call(echoUrl, '/v1/visits', { token: key }));
     assert.deepEqual(principal, { kind: 'kiosk', credentialId: credential.id, libraryId: 'dispusip-bontang', location: 'pintu-utama' });
   });
 
   it('cannot do staff work: import a catalogue, approve a registration', async () => {
-    const { key } = issue({ kind: 'kiosk', libraryId: 'sman-1-bontang', location: 'perpustakaan' });
+    const { key } = await issue({ kind: 'kiosk', libraryId: 'sman-1-bontang', location: 'perpustakaan' });
     const importing = await fetch(`${echoUrl}/v1/catalog/imports?library=sman-1-bontang&format=marcxml`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/marcxml+xml' },
@@ -174,7 +174,7 @@ describe('kiosk tokens', () => {
   });
 
   it('go in Authorization, never in X-Pustaka-Key (which pages show)', async () => {
-    const { key } = issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
+    const { key } = await issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
     await expectRefusal(await call(server.url, '/v1/visits', { siteKey: key, origin: 'http://localhost' }), 401, 'credentials_invalid');
   });
 });
@@ -188,7 +188,7 @@ describe('staff tokens and libraries', () => {
     });
 
   it('a library\'s staff token imports into its own library only', async () => {
-    const { key, credential } = issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
+    const { key, credential } = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
     const principal = await principalOf(await importInto(echoUrl, key, 'sman-1-bontang'));
     assert.deepEqual(principal, { kind: 'staff', credentialId: credential.id, libraryId: 'sman-1-bontang', location: null });
     const problem = await expectRefusal(await importInto(server.url, key, 'dispusip-bontang'), 403, 'wrong_library');
@@ -196,15 +196,15 @@ describe('staff tokens and libraries', () => {
   });
 
   it('refuses a library it does not act for, where a handler finds it (requireLibraryAccess)', async () => {
-    const school = issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
-    const city = issue({ kind: 'staff', libraryId: 'dispusip-bontang' });
+    const school = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
+    const city = await issue({ kind: 'staff', libraryId: 'dispusip-bontang' });
     const approve = (token: string) => call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token, body: {} });
     await expectRefusal(await approve(school.key), 403, 'wrong_library');
     await principalOf(await approve(city.key));
   });
 
   it('a network-wide staff token acts for every library', async () => {
-    const admin = issue({ kind: 'staff', network: true });
+    const admin = await issue({ kind: 'staff', network: true });
     assert.equal((await principalOf(await importInto(echoUrl, admin.key, 'dispusip-bontang'))).libraryId, null);
     await principalOf(await importInto(echoUrl, admin.key, 'sman-1-bontang'));
     await principalOf(await call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token: admin.key, body: {} }));

@@ -42,17 +42,13 @@ async function expectProblem(response: Response, status: number, field?: string)
 }
 
 /** Writes works straight through the catalogue store of the running server, as an import would. */
-function addWorks(libraryId: string, ...records: Partial<BibliographicInput>[]) {
-  server.stores.catalog.transaction(() => {
-    const writer = server.stores.catalog.writer();
-    for (const record of records) {
-      writer.save({
-        record: { authors: [], subjects: [], isbns: [], format: 'book', title: 'Untitled', ...record },
-        libraryId,
-        copies: [{ status: 'available', callNumber: '000 TES t' }],
-      });
-    }
-  });
+async function addWorks(libraryId: string, ...records: Partial<BibliographicInput>[]) {
+  const run = await server.stores.catalog.beginRun();
+  await run.saveBatch(records.map((record) => ({
+    record: { authors: [], subjects: [], isbns: [], format: 'book', title: 'Untitled', ...record },
+    libraryId,
+    copies: [{ status: 'available', callNumber: '000 TES t' }],
+  })));
 }
 
 describe('GET /v1/catalog/search: words', () => {
@@ -64,12 +60,14 @@ describe('GET /v1/catalog/search: words', () => {
     await server.stores.catalog.warmed?.();
     const fresh = sqliteCatalogStore(server.db);
     const questions = ['sejarah indo', 'sejarah indonesia', 'pendi', 'matematika kel', 'cerita rak', 'bahasa ingg', 'laskar pela'];
-    const asked = (store: typeof fresh) => questions.map((text) => {
-      const { total, items, facets } = store.search({ text, sort: 'relevance', offset: 0, limit: 50 });
+    // Each store's searches run back to back (no await of anything else between them): the fresh store's
+    // warm-up cannot run before they are done.
+    const asked = (store: typeof fresh) => Promise.all(questions.map(async (text) => {
+      const { total, items, facets } = await store.search({ text, sort: 'relevance', offset: 0, limit: 50 });
       return { text, total, ids: items.map((item) => item.id), facets };
-    });
-    const byPrefix = asked(fresh);
-    const byWords = asked(server.stores.catalog);
+    }));
+    const byPrefix = await asked(fresh);
+    const byWords = await asked(server.stores.catalog);
     assert.deepEqual(byWords, byPrefix);
     assert.ok(byPrefix.every((answer) => answer.total > 0), JSON.stringify(byPrefix.map((answer) => [answer.text, answer.total])));
   });
@@ -84,13 +82,13 @@ describe('GET /v1/catalog/search: words', () => {
     const plain = await search('q=laskar%20pelangi');
     const accented = await search(`q=${encodeURIComponent('LÁSKAR PÉLANGI')}`);
     assert.deepEqual(accented.body.items.map((item) => item.id), plain.body.items.map((item) => item.id));
-    addWorks('dispusip-bontang', { title: 'Pendidikán Kesehatán Remaja' });
+    await addWorks('dispusip-bontang', { title: 'Pendidikán Kesehatán Remaja' });
     const { body } = await search('q=pendidikan%20kesehatan%20remaja');
     assert.equal(body.items[0]?.title, 'Pendidikán Kesehatán Remaja');
   });
 
   it('ranks title over author over subject over other fields, shorter titles first', async () => {
-    addWorks(
+    await addWorks(
       'dispusip-bontang',
       { title: 'Batu Mulia Nusantara', subjects: ['Zamrud'] },
       { title: 'Catatan Perjalanan', notes: 'Tentang tambang zamrud di Martapura.' },
@@ -130,7 +128,7 @@ describe('GET /v1/catalog/search: words', () => {
 
   it('keeps catalogue text as text: markup comes back as the same characters', async () => {
     const title = '<img src=x onerror=alert(1)>';
-    addWorks('dispusip-bontang', { title, authors: ['<script>alert("x")</script>'] });
+    await addWorks('dispusip-bontang', { title, authors: ['<script>alert("x")</script>'] });
     const response = await get('/v1/catalog/search?q=onerror');
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
     const body = await response.json();
@@ -267,7 +265,7 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     assert.equal(await again.text(), '');
     const other = await search('q=bumi&per_page=3');
     assert.notEqual(other.response.headers.get('etag'), etag, 'another question, another tag');
-    addWorks('dispusip-bontang', { title: 'Bumi yang Berubah' });
+    await addWorks('dispusip-bontang', { title: 'Bumi yang Berubah' });
     const changed = await get('/v1/catalog/search?q=bumi', { headers: { 'if-none-match': etag } });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
@@ -276,16 +274,16 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
   it('counts the same after changes as a store that reads the whole catalogue afresh', async () => {
     // The server's store followed every change since it started (incremental refresh); a new store on the
     // same database reads everything at once (facet-index.ts, loadAll).
-    addWorks('pt-kaltim-amonia', { title: 'Pupuk dan Tanah Gambut', year: 2024, theme: '600', language: 'ind' });
-    addWorks('dispusip-bontang', { title: 'Pupuk Organik Cair', year: 2019, format: 'ebook', theme: '600', language: 'eng' });
+    await addWorks('pt-kaltim-amonia', { title: 'Pupuk dan Tanah Gambut', year: 2024, theme: '600', language: 'ind' });
+    await addWorks('dispusip-bontang', { title: 'Pupuk Organik Cair', year: 2019, format: 'ebook', theme: '600', language: 'eng' });
     const questions = [
       { text: 'pupuk' }, { text: 'pupuk', availableOnly: true }, { text: 'sejarah', availableOnly: true }, { themes: ['600' as const] },
       { libraryKinds: ['company' as const] }, { text: 'cerita', yearFrom: 2000, formats: ['book' as const] },
     ];
     const answers = (store: typeof server.stores.catalog) =>
-      questions.map((question) => store.search({ sort: 'relevance', offset: 0, limit: 30, ...question }));
-    const followed = answers(server.stores.catalog);
-    assert.deepEqual(answers(sqliteCatalogStore(server.db)), followed);
+      Promise.all(questions.map((question) => store.search({ sort: 'relevance', offset: 0, limit: 30, ...question })));
+    const followed = await answers(server.stores.catalog);
+    assert.deepEqual(await answers(sqliteCatalogStore(server.db)), followed);
     assert.ok(followed[0]!.total >= 2 && followed[0]!.facets.library?.some((bucket) => bucket.value === 'pt-kaltim-amonia'),
       JSON.stringify(followed[0]!.facets.library));
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fold, indexWords, matchExpression } from '../src/catalog/text.js';
+import { fold, indexWords } from '../src/catalog/text.js';
+import { matchExpression } from '../src/catalog/sqlite/match-expression.js';
 import { parseIsbn, toIsbn10 } from '../src/catalog/isbn.js';
 import { islamicDivisionOf, themeOf } from '../src/catalog/themes.js';
 import { formatOfGmd, formatOfMarc } from '../src/catalog/formats.js';

@@ -11,7 +11,7 @@ let server: TestServer;
 let schoolStaffToken: string;
 before(async () => {
   server = await startTestServer();
-  schoolStaffToken = issueCredential(server.stores, { kind: 'staff', libraryId: 'smpn-1-bontang', label: 'test' }, 'test').key;
+  schoolStaffToken = (await issueCredential(server.stores, { kind: 'staff', libraryId: 'smpn-1-bontang', label: 'test' }, 'test')).key;
 });
 after(() => server.close());
 

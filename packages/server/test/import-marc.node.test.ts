@@ -29,7 +29,7 @@ const marcXmlCollection = (records: NatlibfiRecord[]) =>
 
 /** What every real record must have become, checked against natlibfi's reading of the same record. */
 async function expectImportedAsNatlibfiReadThem(serialized: Buffer, format: 'marcxml' | 'iso2709') {
-  const catalogue = emptyCatalogue();
+  const catalogue = await emptyCatalogue();
   try {
     const report = await importBytes(catalogue.stores, 'dispusip-bontang', format, serialized);
     const withoutTitle = realRecords.filter((record) => subfieldOf(record, '245', 'a').length === 0);
@@ -45,7 +45,7 @@ async function expectImportedAsNatlibfiReadThem(serialized: Buffer, format: 'mar
       if (!title) continue;
       const isbns = subfieldOf(record, '020', 'a').map(parseIsbn).flatMap((parsed) => ('isbn13' in parsed ? [parsed.isbn13] : []));
       const query = isbns.length ? { isbn: isbns[0] } : { title: withoutIsbd(title) };
-      const found = catalogue.stores.catalog.search({ ...query, sort: 'relevance', offset: 0, limit: 100 });
+      const found = await catalogue.stores.catalog.search({ ...query, sort: 'relevance', offset: 0, limit: 100 });
       const ours = found.items.find((item) => fold(item.title).startsWith(fold(withoutIsbd(title))));
       assert.ok(ours, `record with title "${title}" was imported`);
       const authors = [...subfieldOf(record, '100', 'a'), ...subfieldOf(record, '700', 'a')].map(withoutIsbd);
@@ -76,7 +76,7 @@ describe('importing the MARC21 records of @natlibfi/marc-record-serializers', ()
       ['iso2709/from1', 'iso2709', 1], ['iso2709/from2', 'iso2709', 1], ['iso2709/from3', 'iso2709', 1],
     ];
     for (const [file, format, records] of files) {
-      const catalogue = emptyCatalogue();
+      const catalogue = await emptyCatalogue();
       try {
         const report = await importBytes(catalogue.stores, 'dispusip-bontang', format, natlibfi(file));
         assert.equal(report.complete, true, file);
@@ -89,11 +89,11 @@ describe('importing the MARC21 records of @natlibfi/marc-record-serializers', ()
   });
 
   it('maps the fields of a real record: title, subtitle, authors, ISBN, year, language, format', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml', natlibfi('marcxml/from-namespace-xml1'));
-      const [summary] = catalogue.stores.catalog.search({ sort: 'relevance', offset: 0, limit: 1 }).items;
-      const record = catalogue.stores.catalog.get(summary!.id)!;
+      const [summary] = (await catalogue.stores.catalog.search({ sort: 'relevance', offset: 0, limit: 1 })).items;
+      const record = (await catalogue.stores.catalog.get(summary!.id))!;
       assert.equal(record.title, 'The hobbit or There and back again');
       assert.equal(record.authors[0], 'Tolkien, J. R. R., 1892-1973');
       assert.deepEqual(record.isbn, ['9780008376116']);
@@ -111,12 +111,12 @@ describe('importing Koha items (952) and MARC holdings (852)', () => {
   const kohaFile = readFileSync(new URL('./fixtures/koha-items.xml', import.meta.url));
 
   it('turns items into copies with location, call number, loans and reference-only', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'sman-1-bontang', 'marcxml', kohaFile);
       assert.equal(report.created, 2);
-      const found = catalogue.stores.catalog.search({ text: 'fiqih', sort: 'relevance', offset: 0, limit: 5 });
-      const record = catalogue.stores.catalog.get(found.items[0]!.id)!;
+      const found = await catalogue.stores.catalog.search({ text: 'fiqih', sort: 'relevance', offset: 0, limit: 5 });
+      const record = (await catalogue.stores.catalog.get(found.items[0]!.id))!;
       assert.equal(record.classification, '2X4.1');
       assert.deepEqual(record.theme, { code: '200', label: 'Agama' });
       assert.deepEqual(record.subjects, ['Fiqih -- Ibadah', 'Shalat']);
@@ -133,19 +133,19 @@ describe('importing Koha items (952) and MARC holdings (852)', () => {
   });
 
   it('updates on re-import instead of duplicating, and one ISBN from two libraries is one work', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       await importBytes(catalogue.stores, 'sman-1-bontang', 'marcxml', kohaFile);
       const again = await importBytes(catalogue.stores, 'sman-1-bontang', 'marcxml', kohaFile);
       assert.deepEqual([again.created, again.updated], [0, 2]);
-      assert.equal(catalogue.stores.catalog.count(), 2);
+      assert.equal((await catalogue.stores.catalog.count()), 2);
       assert.equal(copiesOf(catalogue.db, 'sman-1-bontang'), 5);
       // The city library has the same book, with its ISBN-10, in ISO 2709.
       const fromCity = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml',
         kohaFile.toString('utf8').replace('978-602-8851-42-8', '602885142-6').replace(/<datafield tag="952"[\s\S]*?<\/datafield>/g, ''));
       assert.deepEqual([fromCity.created, fromCity.updated], [0, 2]);
-      assert.equal(catalogue.stores.catalog.count(), 2);
-      const [work] = catalogue.stores.catalog.search({ isbn: '9786028851428', sort: 'relevance', offset: 0, limit: 1 }).items;
+      assert.equal((await catalogue.stores.catalog.count()), 2);
+      const [work] = (await catalogue.stores.catalog.search({ isbn: '9786028851428', sort: 'relevance', offset: 0, limit: 1 })).items;
       assert.deepEqual(work!.availability.by_library.map((library) => library.library_id).sort(), ['dispusip-bontang', 'sman-1-bontang']);
     } finally {
       catalogue.close();
@@ -157,7 +157,7 @@ describe('broken MARC files', () => {
   const three = () => Buffer.concat(realRecords.slice(0, 3).map((record) => Buffer.from(ISO2709.to(record))));
 
   it('an ISO 2709 file cut short: the records before the cut are kept, the cut is reported', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const file = three();
       const report = await importBytes(catalogue.stores, 'dispusip-bontang', 'iso2709', file.subarray(0, file.length - 200));
@@ -172,7 +172,7 @@ describe('broken MARC files', () => {
   });
 
   it('a broken ISO 2709 record in the middle is skipped with its reason, the next one is read', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const file = three();
       const second = Buffer.from(ISO2709.to(realRecords[0]!)).length;
@@ -192,7 +192,7 @@ describe('broken MARC files', () => {
   });
 
   it('a file that is not ISO 2709 at all', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'dispusip-bontang', 'iso2709', natlibfi('iso2709/erroneous'));
       assert.equal(report.complete, false);
@@ -203,7 +203,7 @@ describe('broken MARC files', () => {
   });
 
   it('XML that is not well-formed stops with the line and column, keeping the records before', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const erroneous = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml', natlibfi('marcxml/erroneous'));
       assert.equal(erroneous.complete, false);
@@ -222,7 +222,7 @@ describe('broken MARC files', () => {
   });
 
   it('the wrong encoding: Latin-1 bytes in a file that says UTF-8 are refused clearly, a declared ISO-8859-1 is read', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       // Records whose letters all exist in Latin-1 (some carry combining marks, which Latin-1 has not).
       const latinOnly = realRecords.filter((record) => [...MARCXML.to(record).normalize('NFC')].every((c) => c.charCodeAt(0) < 256));
@@ -236,7 +236,7 @@ describe('broken MARC files', () => {
       const read = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml', declared);
       assert.equal(read.complete, true);
       assert.equal(read.created, 3);
-      const titles = catalogue.stores.catalog.search({ sort: 'title', offset: 0, limit: 3 }).items.map((item) => item.title);
+      const titles = (await catalogue.stores.catalog.search({ sort: 'title', offset: 0, limit: 3 })).items.map((item) => item.title);
       assert.ok(titles.some((title) => /[äöå]/.test(title)), titles.join(' | '));
 
       const iso = Buffer.from(ISO2709.to(realRecords[0]!), 'latin1');

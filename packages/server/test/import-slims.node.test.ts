@@ -8,12 +8,12 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 
 describe('SLiMS CSV import', () => {
   it('reads a SLiMS export: several authors, topics and items in one cell, forgiving its unescaped quotes', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-export.csv'));
       assert.deepEqual([report.received, report.created, report.updated, report.skipped, report.complete], [7, 5, 0, 2, true]);
-      const laskar = catalogue.stores.catalog.search({ isbn: '9789793062792', sort: 'relevance', offset: 0, limit: 1 }).items[0]!;
-      const record = catalogue.stores.catalog.get(laskar.id)!;
+      const laskar = (await catalogue.stores.catalog.search({ isbn: '9789793062792', sort: 'relevance', offset: 0, limit: 1 })).items[0]!;
+      const record = (await catalogue.stores.catalog.get(laskar.id))!;
       assert.equal(record.title, 'Laskar pelangi');
       assert.deepEqual(record.authors, ['Hirata, Andrea']);
       assert.deepEqual(record.subjects, ['Fiksi Indonesia', 'Novel']);
@@ -27,14 +27,14 @@ describe('SLiMS CSV import', () => {
         copies: Array.from({ length: 3 }, () => ({ call_number: '899.221 3 HIR l', status: 'available' })),
       }]);
 
-      const senja = catalogue.stores.catalog.search({ title: 'senja', sort: 'relevance', offset: 0, limit: 1 }).items[0]!;
-      const senjaRecord = catalogue.stores.catalog.get(senja.id)!;
+      const senja = (await catalogue.stores.catalog.search({ title: 'senja', sort: 'relevance', offset: 0, limit: 1 })).items[0]!;
+      const senjaRecord = (await catalogue.stores.catalog.get(senja.id))!;
       assert.equal(senjaRecord.title, 'Kumpulan cerpen "Senja" pilihan');
       assert.equal(senjaRecord.year, 2010);
       assert.equal(senjaRecord.notes, 'Catatan pertama.\nCatatan kedua di baris baru.');
-      const atlas = catalogue.stores.catalog.search({ text: 'atlas', sort: 'relevance', offset: 0, limit: 1 }).items[0]!;
+      const atlas = (await catalogue.stores.catalog.search({ text: 'atlas', sort: 'relevance', offset: 0, limit: 1 })).items[0]!;
       assert.equal(atlas.format, 'map');
-      const ensiklopedia = catalogue.stores.catalog.get(catalogue.stores.catalog.search({ text: 'ensiklopedia', sort: 'relevance', offset: 0, limit: 1 }).items[0]!.id)!;
+      const ensiklopedia = (await catalogue.stores.catalog.get((await catalogue.stores.catalog.search({ text: 'ensiklopedia', sort: 'relevance', offset: 0, limit: 1 })).items[0]!.id))!;
       assert.equal(ensiklopedia.cover_url, 'https://covers.example/ensiklopedia.jpg');
       assert.deepEqual(ensiklopedia.theme, { code: '200', label: 'Agama' });
       assert.equal(ensiklopedia.isbn, undefined);
@@ -44,7 +44,7 @@ describe('SLiMS CSV import', () => {
   });
 
   it('reports per record what was skipped or left out, and why', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-export.csv'));
       const problems = report.problems.map((problem) => `${problem.record} ${problem.field ?? '-'} ${problem.outcome}`);
@@ -59,7 +59,7 @@ describe('SLiMS CSV import', () => {
       assert.match(report.problems[0]!.reason, /check digit/);
       assert.match(report.problems[2]!.reason, /Line 7: The row has 19 values where the file has 18 columns/);
       assert.match(report.problems[3]!.reason, /"Hologram" is not a known GMD; the record was filed as a book/);
-      const hologram = catalogue.stores.catalog.search({ text: 'hologram', sort: 'relevance', offset: 0, limit: 1 }).items[0]!;
+      const hologram = (await catalogue.stores.catalog.search({ text: 'hologram', sort: 'relevance', offset: 0, limit: 1 })).items[0]!;
       assert.deepEqual(hologram.authors, ['Budi Santoso'], 'the statement of responsibility stands in for missing authors');
     } finally {
       catalogue.close();
@@ -67,14 +67,14 @@ describe('SLiMS CSV import', () => {
   });
 
   it('importing the same file again updates, it does not duplicate records or copies', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-export.csv'));
-      const count = catalogue.stores.catalog.count();
+      const count = (await catalogue.stores.catalog.count());
       const copies = copiesOf(catalogue.db, 'smpn-1-bontang');
       const again = await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-export.csv'));
       assert.deepEqual([again.created, again.updated], [0, 5]);
-      assert.equal(catalogue.stores.catalog.count(), count);
+      assert.equal((await catalogue.stores.catalog.count()), count);
       assert.equal(copiesOf(catalogue.db, 'smpn-1-bontang'), copies);
     } finally {
       catalogue.close();
@@ -82,7 +82,7 @@ describe('SLiMS CSV import', () => {
   });
 
   it('a file in Windows-1252: the rows with other bytes are skipped naming the column, the others imported', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-windows-1252.csv'));
       assert.deepEqual([report.received, report.created, report.skipped], [3, 1, 2]);
@@ -96,11 +96,11 @@ describe('SLiMS CSV import', () => {
   });
 
   it('a file without the header row, with semicolons and CR line ends', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const report = await importBytes(catalogue.stores, 'smpn-1-bontang', 'slims-csv', fixture('slims-no-header.csv'), 13);
       assert.deepEqual([report.received, report.created, report.complete], [2, 2, true]);
-      const tafsir = catalogue.stores.catalog.search({ text: 'tafsir juz', sort: 'relevance', offset: 0, limit: 1 }).items[0]!;
+      const tafsir = (await catalogue.stores.catalog.search({ text: 'tafsir juz', sort: 'relevance', offset: 0, limit: 1 })).items[0]!;
       assert.equal(tafsir.language, 'ara');
       assert.equal(tafsir.theme?.code, '200');
     } finally {
@@ -109,7 +109,7 @@ describe('SLiMS CSV import', () => {
   });
 
   it('a quoted value never closed: the rows before it are kept, the break is reported', async () => {
-    const catalogue = emptyCatalogue();
+    const catalogue = await emptyCatalogue();
     try {
       const text = fixture('slims-export.csv').toString('utf8');
       const lastLine = text.split('\n').length;

@@ -16,11 +16,11 @@ export const natlibfiFixtures = join(
 export const natlibfi = (path: string) => readFileSync(join(natlibfiFixtures, path));
 
 /** A fresh database with the demo libraries and an empty catalogue. */
-export function emptyCatalogue(): { db: Db; stores: Stores; close(): void } {
+export async function emptyCatalogue(): Promise<{ db: Db; stores: Stores; close(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-import-'));
   const db = openDatabase(join(dir, 'pustaka.sqlite'));
   const stores = sqliteStores(db);
-  for (const library of demoLibraries) stores.libraries.upsert(library);
+  for (const library of demoLibraries) await stores.libraries.upsert(library);
   return {
     db,
     stores,

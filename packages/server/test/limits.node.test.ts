@@ -28,7 +28,7 @@ describe('rate limits', () => {
       trustProxy: ['127.0.0.1'],
       rateLimits: { read: { perIp: '3/s' }, registration: { perIp: '2/min', perCredential: '3/min' } },
     });
-    siteKey = issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [origin] }, 'test').key;
+    siteKey = (await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [origin] }, 'test')).key;
   });
   after(() => server.close());
 

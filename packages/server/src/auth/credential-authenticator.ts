@@ -40,10 +40,11 @@ export function presentedKeys(request: FastifyRequest): PresentedKey[] {
  */
 export function credentialAuthenticator(credentials: CredentialStore): Authenticator {
   return {
-    authenticate(request, requirements) {
+    async authenticate(request, requirements) {
       const presented = presentedKeys(request);
       if (presented.length === 0) throw missingCredentials(requirements);
-      const known = presented.map((key) => lookUp(credentials, key));
+      const known: Credential[] = [];
+      for (const key of presented) known.push(await lookUp(credentials, key));
 
       for (const alternative of requirements) {
         const chosen = alternative.map((scheme) => known.find((credential) => schemeOf[credential.kind] === scheme));
@@ -61,7 +62,7 @@ export function credentialAuthenticator(credentials: CredentialStore): Authentic
   };
 }
 
-function lookUp(credentials: CredentialStore, { key, header }: PresentedKey): Credential {
+async function lookUp(credentials: CredentialStore, { key, header }: PresentedKey): Promise<Credential> {
   const kind = kindOfKey(key);
   if (!kind || key.length > 100) throw invalidCredentials();
   if (kind === 'site' && header === 'authorization') {
@@ -70,7 +71,7 @@ function lookUp(credentials: CredentialStore, { key, header }: PresentedKey): Cr
   if (kind !== 'site' && header === 'x-pustaka-key') {
     throw invalidCredentials('A secret token goes in Authorization: Bearer, never in X-Pustaka-Key.');
   }
-  const credential = credentials.findByKeyHash(hashKey(key));
+  const credential = await credentials.findByKeyHash(hashKey(key));
   if (!credential || credential.kind !== kind) throw invalidCredentials();
   if (credential.revokedAt) throw revokedCredentials(credential.id);
   return credential;

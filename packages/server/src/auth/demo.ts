@@ -30,21 +30,21 @@ const demoRequests: Record<CredentialKind, CredentialRequest> = {
  * the server refuses to start in production while one is active (see assertNoDemoCredentials). Answers
  * undefined when the demo libraries are not there (a database that was not seeded with the demo network).
  */
-export function ensureDemoCredentials(stores: Pick<Stores, 'libraries' | 'credentials'>): DemoCredentials | undefined {
+export async function ensureDemoCredentials(stores: Pick<Stores, 'libraries' | 'credentials'>): Promise<DemoCredentials | undefined> {
   const libraries = Object.values(demoRequests).flatMap((request) => (request.libraryId ? [request.libraryId] : []));
-  if (!libraries.every((id) => stores.libraries.exists(id))) return undefined;
-  const existing = stores.credentials.activeDemoKeys();
-  const keyOf = (kind: CredentialKind) =>
+  for (const id of libraries) if (!(await stores.libraries.exists(id))) return undefined;
+  const existing = await stores.credentials.activeDemoKeys();
+  const keyOf = async (kind: CredentialKind) =>
     existing.find(({ credential }) => credential.kind === kind)?.key ??
-    issueCredential(stores, demoRequests[kind], 'demo', { demo: true }).key;
-  return { siteKey: keyOf('site'), kioskToken: keyOf('kiosk'), staffToken: keyOf('staff') };
+    (await issueCredential(stores, demoRequests[kind], 'demo', { demo: true })).key;
+  return { siteKey: await keyOf('site'), kioskToken: await keyOf('kiosk'), staffToken: await keyOf('staff') };
 }
 
 export class DemoCredentialsInProductionError extends Error {}
 
 /** Production mode refuses to start while a demo credential (whose key was printed for all to see) is active. */
-export function assertNoDemoCredentials(stores: Pick<Stores, 'credentials'>): void {
-  const demo = stores.credentials.activeDemoKeys().map(({ credential }) => credential.id);
+export async function assertNoDemoCredentials(stores: Pick<Stores, 'credentials'>): Promise<void> {
+  const demo = (await stores.credentials.activeDemoKeys()).map(({ credential }) => credential.id);
   if (demo.length === 0) return;
   throw new DemoCredentialsInProductionError(
     `Refusing to start in production: ${demo.length} demo credential(s) are active (${demo.join(', ')}), and their ` +

@@ -34,15 +34,15 @@ const printable = /^[^\p{Cc}]+$/u;
  * Issues a credential and answers its key, the only time the key exists outside the caller: the store keeps
  * its hash (demo credentials excepted, see auth/demo.ts). The creation goes into the audit log.
  */
-export function issueCredential(
+export async function issueCredential(
   stores: Pick<Stores, 'libraries' | 'credentials'>,
   request: CredentialRequest,
   actor: string,
   options: { demo?: boolean } = {},
-): { credential: Credential; key: string } {
-  const checked = checkRequest(stores, request);
+): Promise<{ credential: Credential; key: string }> {
+  const checked = await checkRequest(stores, request);
   const key = newKey(request.kind);
-  const credential = stores.credentials.create(
+  const credential = await stores.credentials.create(
     {
       id: newCredentialId(),
       kind: request.kind,
@@ -60,7 +60,7 @@ export function issueCredential(
   return { credential, key };
 }
 
-function checkRequest(stores: Pick<Stores, 'libraries'>, request: CredentialRequest) {
+async function checkRequest(stores: Pick<Stores, 'libraries'>, request: CredentialRequest) {
   const fail = (message: string) => new CredentialRequestError(message, 'invalid');
   const { kind } = request;
   if (!kinds.includes(kind)) throw fail(`The kind must be site, kiosk or staff, not "${String(kind)}".`);
@@ -70,7 +70,7 @@ function checkRequest(stores: Pick<Stores, 'libraries'>, request: CredentialRequ
   if (!request.network && !request.libraryId) {
     throw fail(kind === 'staff' ? 'Say which library the token is for (--library ID), or --network for an admin token.' : 'Say which library the credential is for (--library ID).');
   }
-  if (request.libraryId && !stores.libraries.exists(request.libraryId)) {
+  if (request.libraryId && !(await stores.libraries.exists(request.libraryId))) {
     throw new CredentialRequestError(`No library has the id "${request.libraryId}" (see GET /v1/libraries).`, 'unknown_library');
   }
 

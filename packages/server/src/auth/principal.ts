@@ -15,10 +15,10 @@ export type SchemeName = 'siteKey' | 'kioskToken' | 'staffToken';
 
 /**
  * Checks the credentials an operation asks for. `requirements` are the operation's security alternatives
- * (any one may be met). Throws a ProblemError (401/403) when none is met.
+ * (any one may be met). Rejects with a ProblemError (401/403) when none is met.
  */
 export interface Authenticator {
-  authenticate(request: FastifyRequest, requirements: SchemeName[][]): Principal;
+  authenticate(request: FastifyRequest, requirements: SchemeName[][]): Promise<Principal>;
 }
 
 declare module 'fastify' {

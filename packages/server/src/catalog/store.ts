@@ -37,27 +37,36 @@ export type StoredRecord = Omit<CatalogRecord, 'holdings'> & {
   holdings: { libraryId: string; copies: CatalogRecord['holdings'][number]['copies'] }[];
 };
 
-/** Writes one import (or seed) run. Knows which holdings this run already replaced. */
-export interface CatalogWriter {
-  /** Creates or updates the work and replaces this library's copies of it; answers whether it was new. */
-  save(holding: LibraryHolding): 'created' | 'updated';
+/** What became of one holding of a batch: a new work, an existing one, or refused by the database (and why). */
+export type SaveOutcome = 'created' | 'updated' | { refused: string };
+
+/**
+ * One import (or seed) run: a unit of work written batch by batch. The first time a run meets a (work, library)
+ * pair it replaces that library's copies of the work, so re-importing a file updates instead of duplicating;
+ * when one run holds the same work twice (two records with one ISBN), the second adds its copies.
+ */
+export interface CatalogRun {
+  /**
+   * Creates or updates the works and their copies, all in one transaction (one catalogue version). When the
+   * database refuses the batch, each holding is saved on its own, so that one bad record does not cost the
+   * others; the outcomes are in the order of `holdings`.
+   */
+  saveBatch(holdings: LibraryHolding[]): Promise<SaveOutcome[]>;
 }
 
 /**
  * Where the union catalogue lives. Routes, importers and the seed see only this interface, so another
- * backend (a search server) can replace SQLite without touching them.
+ * backend (PostgreSQL, a search server) can replace SQLite without touching them.
  */
 export interface CatalogStore {
-  search(query: CatalogQuery): CatalogAnswer;
+  search(query: CatalogQuery): Promise<CatalogAnswer>;
   /** Resolves once the store's background warm-up of frequent searches (if it has one) is done. */
   warmed?(): Promise<void>;
-  suggest(text: string, limit: number): Suggestion[];
-  get(recordId: string): StoredRecord | undefined;
+  suggest(text: string, limit: number): Promise<Suggestion[]>;
+  get(recordId: string): Promise<StoredRecord | undefined>;
   /** Changes with every write: the basis of ETags. */
-  version(): number;
-  count(): number;
-  /** A writer for one run; write through it inside `transaction`. */
-  writer(): CatalogWriter;
-  /** Runs `work` in one transaction (one catalogue version). */
-  transaction<T>(work: () => T): T;
+  version(): Promise<number>;
+  count(): Promise<number>;
+  /** Starts a write run (an import file, the seed). */
+  beginRun(): Promise<CatalogRun>;
 }

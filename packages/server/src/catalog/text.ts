@@ -1,7 +1,7 @@
 /**
  * One normalisation for everything that is searched: what is indexed and what is typed go through the same
- * functions, so "Qur'an", "QUR’AN" and "Quran" meet, and "Pendidikan" matches "pendidikán". The FTS5
- * tokenizer then only ever sees lower-case ASCII-folded words separated by spaces.
+ * functions, so "Qur'an", "QUR’AN" and "Quran" meet, and "Pendidikan" matches "pendidikán". The search
+ * engine's tokenizer (FTS5 for SQLite) then only ever sees lower-case ASCII-folded words separated by spaces.
  */
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
@@ -46,7 +46,7 @@ export function indexWords(text: string): string[] {
   return out;
 }
 
-/** Text for one FTS5 column: index words separated by spaces. */
+/** Text for one indexed search column (an FTS5 column on SQLite): index words separated by spaces. */
 export function indexText(...texts: (string | undefined)[]): string {
   return texts.flatMap((text) => (text ? indexWords(text) : [])).join(' ');
 }
@@ -54,31 +54,6 @@ export function indexText(...texts: (string | undefined)[]): string {
 /** A key to compare titles, names and sort them: folded words joined by one space. */
 export function comparisonKey(text: string): string {
   return words(text).join(' ');
-}
-
-/**
- * An FTS5 query for what a person typed: every word must match, the last one as a prefix (people search
- * while typing). Each word is quoted, so nothing typed is ever read as FTS5 syntax (AND, NEAR, column:...).
- * A one-letter last word is matched whole: a one-letter prefix would read most of the index.
- * `expand` may answer the words a prefix stands for, to ask for them instead (see sqlite/term-list.ts).
- * Answers undefined when nothing searchable was typed.
- */
-export function matchExpression(
-  typed: string,
-  options: { prefixLast?: boolean; expand?: (prefix: string) => readonly string[] | undefined } = {},
-): string | undefined {
-  const terms = words(typed);
-  if (!terms.length) return undefined;
-  const prefixLast = options.prefixLast ?? true;
-  return terms
-    .map((term, index) => {
-      const quoted = `"${term}"`;
-      if (!prefixLast || index < terms.length - 1 || term.length < 2) return quoted;
-      const expanded = options.expand?.(term);
-      return expanded ? `(${expanded.map((word) => `"${word}"`).join(' OR ')})` : `${quoted}*`;
-    })
-    // An explicit AND: FTS5 does not read `"a" ("b" OR "c")` as two conditions.
-    .join(' AND ');
 }
 
 /** Whether a text has anything searchable in it. */

@@ -64,7 +64,7 @@ export const importCommand: Command = {
     db.pragma('cache_size = -32768');
     try {
       const stores = sqliteStores(db);
-      if (!stores.libraries.exists(values.library)) {
+      if (!(await stores.libraries.exists(values.library))) {
         io.err(`pustaka import: no library has the id "${values.library}" in ${databaseFile(dataDir)}.`);
         return EXIT_FAILED;
       }

@@ -73,7 +73,7 @@ const overview = `pustaka keys <create|list|revoke|label|audit> [options]
   Run \`pustaka keys <subcommand> --help\` for its options.
   Exit codes: 0 done, 1 failed, 2 wrong usage (a missing or malformed option), 3 unknown library or id.`;
 
-type Subcommand = (args: string[], io: CommandIo, stores: Stores) => number;
+type Subcommand = (args: string[], io: CommandIo, stores: Stores) => Promise<number>;
 
 export const keysCommand: Command = {
   name: 'keys',
@@ -97,7 +97,7 @@ export const keysCommand: Command = {
     }
     const db = openDatabase(file);
     try {
-      return subcommand(rest, io, sqliteStores(db));
+      return await subcommand(rest, io, sqliteStores(db));
     } finally {
       db.close();
     }
@@ -105,7 +105,7 @@ export const keysCommand: Command = {
 };
 
 const subcommands: Record<string, Subcommand> = {
-  create(args, io, stores) {
+  async create(args, io, stores) {
     const { values } = parseArgs({
       args,
       options: {
@@ -124,7 +124,7 @@ const subcommands: Record<string, Subcommand> = {
     if (!values.kind) throw new UsageError('Say which kind of credential: --kind site, kiosk or staff.');
     let issued;
     try {
-      issued = issueCredential(
+      issued = await issueCredential(
         stores,
         {
           kind: values.kind as CredentialKind,
@@ -148,7 +148,7 @@ const subcommands: Record<string, Subcommand> = {
       io.out(JSON.stringify({ ...toJson(credential), key }, null, 2));
       return EXIT_OK;
     }
-    const library = credential.libraryId ? stores.libraries.get(credential.libraryId) : undefined;
+    const library = credential.libraryId ? await stores.libraries.get(credential.libraryId) : undefined;
     const forWhom = library ? `${library.name} (${library.id})` : 'the whole network';
     const names = { site: 'site key', kiosk: 'kiosk token', staff: 'staff token' };
     io.out(`Created a ${names[credential.kind]} for ${forWhom}.`);
@@ -166,7 +166,7 @@ const subcommands: Record<string, Subcommand> = {
     return EXIT_OK;
   },
 
-  list(args, io, stores) {
+  async list(args, io, stores) {
     const { values } = parseArgs({
       args,
       options: {
@@ -181,7 +181,7 @@ const subcommands: Record<string, Subcommand> = {
     if (values.kind && !['site', 'kiosk', 'staff'].includes(values.kind)) {
       throw new UsageError(`--kind is site, kiosk or staff, not "${values.kind}".`);
     }
-    const credentials = stores.credentials.list({
+    const credentials = await stores.credentials.list({
       includeRevoked: values.all,
       libraryId: values.library,
       kind: values.kind as CredentialKind | undefined,
@@ -209,7 +209,7 @@ const subcommands: Record<string, Subcommand> = {
     return EXIT_OK;
   },
 
-  revoke(args, io, stores) {
+  async revoke(args, io, stores) {
     const { values, positionals } = parseArgs({
       args,
       options: { demo: { type: 'boolean', default: false }, data: { type: 'string' } },
@@ -217,12 +217,12 @@ const subcommands: Record<string, Subcommand> = {
       strict: true,
     });
     if (values.demo && positionals.length) throw new UsageError('Give ids or --demo, not both.');
-    const ids = values.demo ? stores.credentials.activeDemoKeys().map(({ credential }) => credential.id) : positionals;
+    const ids = values.demo ? (await stores.credentials.activeDemoKeys()).map(({ credential }) => credential.id) : positionals;
     if (!values.demo && ids.length === 0) throw new UsageError('Say which credential to revoke: its id (key_...), from `pustaka keys list`.');
     if (values.demo && ids.length === 0) io.out('No active demo credential.');
     let code = EXIT_OK;
     for (const id of ids) {
-      const before = stores.credentials.get(id);
+      const before = await stores.credentials.get(id);
       if (!before) {
         io.err(`pustaka keys revoke: no credential has the id "${id}" (see pustaka keys list).`);
         code = EXIT_NOT_FOUND;
@@ -232,19 +232,19 @@ const subcommands: Record<string, Subcommand> = {
         io.out(`${id} was already revoked (${before.revokedAt}).`);
         continue;
       }
-      stores.credentials.revoke(id, actor());
+      await stores.credentials.revoke(id, actor());
       io.out(`Revoked ${id} (${before.kind}, ${before.libraryId ?? 'network'}).`);
     }
     return code;
   },
 
-  label(args, io, stores) {
+  async label(args, io, stores) {
     const { positionals } = parseArgs({ args, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
     const [id, text] = positionals;
     if (!id || text === undefined || positionals.length > 2) throw new UsageError('Give the id and the label: pustaka keys label key_... "Front desk kiosk".');
     const label = text.trim();
     if (label.length > 200 || /\p{Cc}/u.test(label)) throw new UsageError('The label is up to 200 printable characters.');
-    const credential = stores.credentials.setLabel(id, label || null, actor());
+    const credential = await stores.credentials.setLabel(id, label || null, actor());
     if (!credential) {
       io.err(`pustaka keys label: no credential has the id "${id}" (see pustaka keys list).`);
       return EXIT_NOT_FOUND;
@@ -253,7 +253,7 @@ const subcommands: Record<string, Subcommand> = {
     return EXIT_OK;
   },
 
-  audit(args, io, stores) {
+  async audit(args, io, stores) {
     const { values } = parseArgs({
       args,
       options: {
@@ -266,7 +266,7 @@ const subcommands: Record<string, Subcommand> = {
     });
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1, not "${values.limit}".`);
-    const entries = stores.credentials.audit.list({ limit, credentialId: values.id });
+    const entries = await stores.credentials.audit.list({ limit, credentialId: values.id });
     if (values.json) {
       io.out(JSON.stringify(entries.map((entry) => ({
         at: entry.at,

@@ -22,7 +22,7 @@ export const seedCommand: Command = {
     const dataDir = values.data ?? io.env.PUSTAKA_DATA ?? 'data';
     const db = openDatabase(databaseFile(dataDir));
     try {
-      const report = seedDemo(sqliteStores(db));
+      const report = await seedDemo(sqliteStores(db));
       io.out(`Seeded ${report.libraries} libraries and ${report.records} catalogue records into ${databaseFile(dataDir)}.`);
     } finally {
       db.close();

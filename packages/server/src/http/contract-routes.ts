@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Authenticator, SchemeName } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
 import { hashRequest } from '../storage/idempotency.js';
+import { keyReservations } from './exactly-once.js';
 import { routeSchema, type ContractOperation } from './contract.js';
 import type { OperationHandlers } from './operations.js';
 import { ProblemError } from './problem.js';
@@ -11,7 +12,11 @@ interface Wiring {
   stores: Stores;
   authenticator: Authenticator;
   handlers: OperationHandlers;
+  /** How long a request waits for the answer of another holding its Idempotency-Key (default 10 s). */
+  duplicateWaitMs?: number;
 }
+
+const keyReused = () => new ProblemError(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
 
 /**
  * Media types of catalogue files: handed to the handler as an Upload, read as they arrive. A declared length
@@ -33,11 +38,19 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
 
 /**
  * Routes every operation of the contract. Order per request: credentials, validation (Fastify, against the
- * contract), idempotent replay, then the handler, or 501 when none exists yet (so a 501 never tells an
+ * contract), the Idempotency-Key, then the handler, or 501 when none exists yet (so a 501 never tells an
  * anonymous caller more than a 401 would).
+ *
+ * Exactly-once writes: the key is reserved in the store (an atomic insert, see storage/idempotency.ts) before
+ * the handler runs. A duplicate sent while the first runs waits for its answer and replays it (or, after
+ * `duplicateWaitMs`, gets 409 `idempotency_in_progress` with Retry-After); a different request with the key
+ * gets 409 `idempotency_key_reused`; a handler that fails or answers an error releases the key for a retry.
+ * The handler's effect and the stored answer are two commits here (an import is many); a handler whose write
+ * lives in the same database can hand it to IdempotencyStore.complete to commit both at once.
  */
 export function registerContractRoutes(app: FastifyInstance, operations: ContractOperation[], wiring: Wiring): void {
   acceptRawBodies(app, operations);
+  const reservations = keyReservations(wiring.stores.idempotency, wiring.duplicateWaitMs);
   for (const operation of operations) {
     const handler = wiring.handlers[operation.operationId];
     app.route({
@@ -48,7 +61,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
       // Credentials first, before the body is even parsed: a stranger learns nothing from validation errors.
       onRequest: operation.security.length
         ? async (request) => {
-            request.principal = wiring.authenticator.authenticate(request, operation.security as SchemeName[][]);
+            request.principal = await wiring.authenticator.authenticate(request, operation.security as SchemeName[][]);
           }
         : undefined,
       handler: async (request, reply) => {
@@ -61,15 +74,21 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         // A file body stands in the hash by its digest, known once it has been read.
         const upload = request.body instanceof Upload ? request.body : undefined;
         const requestHash = () => hashRequest({ params: request.params, query: request.query, body: request.body });
-        if (typeof key === 'string') {
-          const stored = wiring.stores.idempotency.find(scope, key);
-          if (stored) {
+        const reserved = typeof key === 'string' ? key : undefined;
+        if (reserved !== undefined) {
+          const claim = await reservations.claim(scope, reserved, upload ? null : requestHash());
+          if (claim.outcome === 'answered') {
             await upload?.drain();
-            if (stored.requestHash !== requestHash()) {
-              throw new ProblemError(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
-            }
+            if (claim.response.requestHash !== requestHash()) throw keyReused();
             reply.header('Idempotent-Replayed', 'true');
-            return reply.status(stored.status).send(stored.body);
+            return reply.status(claim.response.status).send(claim.response.body);
+          }
+          if (claim.outcome === 'in_progress') {
+            upload?.discard();
+            if (claim.requestHash !== null && !upload && claim.requestHash !== requestHash()) throw keyReused();
+            throw new ProblemError(409, 'idempotency_in_progress',
+              `A request with this Idempotency-Key is still running (waited ${Math.round(claim.waitedMs / 1000)} s); send it again shortly to get its answer.`,
+              { retryAfter: 2 });
           }
         }
         let result;
@@ -86,12 +105,21 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         } catch (error) {
           // A file the handler did not read to its end (refused, broken off, too large) is let go.
           upload?.discard();
+          if (reserved !== undefined) await reservations.release(scope, reserved);
           throw error;
         }
-        if (typeof key === 'string' && !reply.sent && reply.statusCode < 300) {
-          await upload?.drain();
-          wiring.stores.idempotency.save(scope, key, { requestHash: requestHash(), status: reply.statusCode, body: result });
-        } else upload?.discard();
+        if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {
+          try {
+            await upload?.drain();
+            await reservations.complete(scope, reserved, { requestHash: requestHash(), status: reply.statusCode, body: result });
+          } catch (error) {
+            await reservations.release(scope, reserved);
+            throw error;
+          }
+        } else {
+          upload?.discard();
+          if (reserved !== undefined) await reservations.release(scope, reserved);
+        }
         if (reply.sent) return reply;
         return result;
       },

@@ -23,7 +23,7 @@ export async function registerCors(
   const operationAt = operationMatcher(operations);
   const refused: FastifyCorsOptions = { origin: false };
 
-  const optionsFor = (request: FastifyRequest): FastifyCorsOptions => {
+  const optionsFor = async (request: FastifyRequest): Promise<FastifyCorsOptions> => {
     const origin = request.headers.origin;
     if (!origin) return refused;
     const preflight = request.method === 'OPTIONS';
@@ -33,13 +33,15 @@ export async function registerCors(
     if (operation.security.length === 0) {
       return { origin: '*', methods: ['GET', 'HEAD'], exposedHeaders, maxAge: 86400 };
     }
-    if (!originAllowed(credentials.activeSiteOrigins(), origin)) return refused;
+    if (!originAllowed(await credentials.activeSiteOrigins(), origin)) return refused;
     return { origin, methods: [operation.method], allowedHeaders: writeHeaders, exposedHeaders, maxAge: 600 };
   };
 
   await app.register(fastifyCors, {
     hideOptionsRoute: true,
-    delegator: (request, callback) => callback(null, optionsFor(request)),
+    delegator: (request, callback) => {
+      optionsFor(request).then((options) => callback(null, options), (error: Error) => callback(error));
+    },
   });
 }
 

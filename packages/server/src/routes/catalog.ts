@@ -55,7 +55,7 @@ interface SearchParameters {
 }
 
 /** What the contract cannot say: a wrong ISBN check digit, a reversed year range, a library that is not. */
-function catalogQuery(query: SearchParameters, libraryExists: (id: string) => boolean, offset: number, limit: number): CatalogQuery {
+async function catalogQuery(query: SearchParameters, libraryExists: (id: string) => Promise<boolean>, offset: number, limit: number): Promise<CatalogQuery> {
   const errors: FieldError[] = [];
   let isbn: string | undefined;
   if (query.isbn !== undefined) {
@@ -66,9 +66,9 @@ function catalogQuery(query: SearchParameters, libraryExists: (id: string) => bo
   if (query.year_from !== undefined && query.year_to !== undefined && query.year_from > query.year_to) {
     errors.push({ field: 'year_to', code: 'minimum', message: 'must be >= year_from' });
   }
-  query.library?.forEach((id, i) => {
-    if (!libraryExists(id)) errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
-  });
+  for (const [i, id] of (query.library ?? []).entries()) {
+    if (!(await libraryExists(id))) errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
+  }
   if (errors.length) throw invalid(errors);
   return {
     text: query.q, title: query.title, author: query.author, subject: query.subject, isbn,
@@ -84,34 +84,35 @@ const mediaTypes: Record<ImportFormat, string> = {
   'slims-csv': 'text/csv',
 };
 export const catalogHandlers: OperationHandlers = {
-  searchCatalog({ request, reply, query, stores }): SearchResult | FastifyReply {
+  async searchCatalog({ request, reply, query, stores }): Promise<SearchResult | FastifyReply> {
     const paging = pagingOf(query);
-    const search = catalogQuery(query, (id) => stores.libraries.exists(id), paging.offset, paging.per_page);
+    const search = await catalogQuery(query, (id) => stores.libraries.exists(id), paging.offset, paging.per_page);
     reply.header('Cache-Control', SEARCH_CACHE);
-    if (answerIfUnchanged(request, reply, stores.catalog.version(), query)) return reply;
+    if (answerIfUnchanged(request, reply, await stores.catalog.version(), query)) return reply;
     const started = performance.now();
-    const { total, items, facets } = stores.catalog.search(search);
+    const { total, items, facets } = await stores.catalog.search(search);
     const took = Math.round(performance.now() - started);
     setPagingHeaders(request, reply, paging, total);
     return { total, page: paging.page, per_page: paging.per_page, took_ms: took, items, facets };
   },
 
-  suggestCatalog({ reply, query, stores }) {
+  async suggestCatalog({ reply, query, stores }) {
     reply.header('Cache-Control', SUGGEST_CACHE);
-    return { items: stores.catalog.suggest(query.q, query.limit ?? 8) };
+    return { items: await stores.catalog.suggest(query.q, query.limit ?? 8) };
   },
 
-  getCatalogRecord({ request, reply, params, stores }) {
+  async getCatalogRecord({ request, reply, params, stores }) {
     reply.header('Cache-Control', SEARCH_CACHE);
-    if (answerIfUnchanged(request, reply, stores.catalog.version(), params.recordId)) return reply;
-    const record = stores.catalog.get(params.recordId);
+    if (answerIfUnchanged(request, reply, await stores.catalog.version(), params.recordId)) return reply;
+    const record = await stores.catalog.get(params.recordId);
     if (!record) throw notFound(`No catalogue record has the id "${params.recordId}".`);
-    const holdings = record.holdings.flatMap(({ libraryId, copies }) => {
-      const library = stores.libraries.get(libraryId);
-      if (!library) return [];
+    const holdings = [];
+    for (const { libraryId, copies } of record.holdings) {
+      const library = await stores.libraries.get(libraryId);
+      if (!library) continue;
       const { id, name, kind, address, opening_hours } = library;
-      return [{ library: { id, name, kind, address, opening_hours }, copies }];
-    });
+      holdings.push({ library: { id, name, kind, address, opening_hours }, copies });
+    }
     return { ...record, holdings };
   },
 
@@ -119,7 +120,7 @@ export const catalogHandlers: OperationHandlers = {
     const libraryId = query.library as string;
     const format = query.format as ImportFormat;
     requireLibraryAccess(principal, libraryId);
-    if (!stores.libraries.exists(libraryId)) {
+    if (!(await stores.libraries.exists(libraryId))) {
       throw invalid([{ field: 'library', code: 'unknown', message: `no library has the id "${libraryId}"` }]);
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

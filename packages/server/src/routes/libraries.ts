@@ -4,9 +4,9 @@ import { notFound } from '../http/problem.js';
 import type { LibraryKind } from '../types.js';
 
 export const libraryHandlers: OperationHandlers = {
-  listLibraries({ request, reply, query, stores }) {
+  async listLibraries({ request, reply, query, stores }) {
     const paging = pagingOf(query);
-    const { total, items } = stores.libraries.list({
+    const { total, items } = await stores.libraries.list({
       kinds: query.kind as LibraryKind[] | undefined,
       offset: paging.offset,
       limit: paging.per_page,
@@ -16,8 +16,8 @@ export const libraryHandlers: OperationHandlers = {
     return { total, page: paging.page, per_page: paging.per_page, items };
   },
 
-  getLibrary({ reply, params, stores }) {
-    const library = stores.libraries.get(params.libraryId);
+  async getLibrary({ reply, params, stores }) {
+    const library = await stores.libraries.get(params.libraryId);
     if (!library) throw notFound(`No library has the id "${params.libraryId}".`);
     reply.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return library;

@@ -4,8 +4,8 @@ import type { Health } from '../types.js';
 import { serverVersion } from '../version.js';
 
 export const systemHandlers: OperationHandlers = {
-  getHealth({ stores }): Health {
-    if (!stores.ping()) {
+  async getHealth({ stores }): Promise<Health> {
+    if (!(await stores.ping())) {
       throw new ProblemError(503, 'unavailable', 'The database does not answer; try again shortly.', {
         retryAfter: 5,
       });

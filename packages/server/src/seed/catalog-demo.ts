@@ -90,18 +90,11 @@ export const DEMO_GENERATED_WORKS = 3200;
  * the network's libraries with some copies on loan. One transaction: a few hundred milliseconds, so every
  * test server can have it. Safe to run again (the writer updates what is there).
  */
-export function seedDemoCatalog(catalog: CatalogStore, libraries: Library[], today = new Date().toISOString().slice(0, 10)): number {
-  let works = 0;
-  catalog.transaction(() => {
-    const writer = catalog.writer();
-    for (const holdings of knownHoldings(libraries, today)) {
-      for (const holding of holdings) writer.save(holding);
-      works++;
-    }
-    for (const holdings of generateCatalog({ count: DEMO_GENERATED_WORKS, libraries, seed: 2019, today })) {
-      for (const holding of holdings) writer.save(holding);
-      works++;
-    }
-  });
-  return works;
+export async function seedDemoCatalog(catalog: CatalogStore, libraries: Library[], today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  const works = [...knownHoldings(libraries, today), ...generateCatalog({ count: DEMO_GENERATED_WORKS, libraries, seed: 2019, today })];
+  const run = await catalog.beginRun();
+  const outcomes = await run.saveBatch(works.flat());
+  const refused = outcomes.find((outcome) => typeof outcome !== 'string');
+  if (refused) throw new Error(`The demo catalogue could not be saved: ${refused.refused}`);
+  return works.length;
 }

@@ -9,8 +9,8 @@ export interface SeedReport {
 }
 
 /** Loads the demo network. Safe to run again: it updates what is there instead of duplicating it. */
-export function seedDemo(stores: Stores): SeedReport {
-  for (const library of demoLibraries) stores.libraries.upsert(library);
-  const records = seedDemoCatalog(stores.catalog, demoLibraries);
+export async function seedDemo(stores: Stores): Promise<SeedReport> {
+  for (const library of demoLibraries) await stores.libraries.upsert(library);
+  const records = await seedDemoCatalog(stores.catalog, demoLibraries);
   return { libraries: demoLibraries.length, records };
 }

@@ -16,9 +16,9 @@ export interface AuditEntry {
 
 /** Credential events, append-only: nothing here updates or deletes an entry. */
 export interface AuditLog {
-  record(entry: Omit<AuditEntry, 'at'>): void;
+  record(entry: Omit<AuditEntry, 'at'>): Promise<void>;
   /** Newest first. */
-  list(options?: { limit?: number; credentialId?: string }): AuditEntry[];
+  list(options?: { limit?: number; credentialId?: string }): Promise<AuditEntry[]>;
 }
 
 interface AuditRow {
@@ -31,16 +31,23 @@ interface AuditRow {
   actor: string;
 }
 
-export function sqliteAuditLog(db: Db, now: () => Date = () => new Date()): AuditLog {
+/** The SQLite log, plus the synchronous append the credential store runs inside its own transactions. */
+export interface SqliteAuditLog extends AuditLog {
+  recordNow(entry: Omit<AuditEntry, 'at'>): void;
+}
+
+export function sqliteAuditLog(db: Db, now: () => Date = () => new Date()): SqliteAuditLog {
   const insert = db.prepare(
     `INSERT INTO credential_audit (at, action, credential_id, kind, library_id, label, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const recordNow = (entry: Omit<AuditEntry, 'at'>) => {
+    insert.run(now().toISOString(), entry.action, entry.credentialId, entry.kind, entry.libraryId, entry.label, entry.actor);
+  };
   return {
-    record(entry) {
-      insert.run(now().toISOString(), entry.action, entry.credentialId, entry.kind, entry.libraryId, entry.label, entry.actor);
-    },
-    list({ limit = 1000, credentialId } = {}) {
+    recordNow,
+    record: async (entry) => recordNow(entry),
+    async list({ limit = 1000, credentialId } = {}) {
       const where = credentialId ? 'WHERE credential_id = ?' : '';
       const rows = db
         .prepare(`SELECT * FROM credential_audit ${where} ORDER BY id DESC LIMIT ?`)

@@ -1,5 +1,5 @@
 import type { CredentialKind } from '../auth/secrets.js';
-import type { AuditLog } from './audit.js';
+import type { AuditLog, SqliteAuditLog } from './audit.js';
 import type { Db } from './database.js';
 
 /** A site key, kiosk token or staff token, as stored: everything but the key itself. */
@@ -46,19 +46,19 @@ export interface CredentialFilter {
 
 /** Where credentials live. Keys are kept as hashes only (demo keys excepted); lookups go through the hash. */
 export interface CredentialStore {
-  create(credential: NewCredential, actor: string): Credential;
+  create(credential: NewCredential, actor: string): Promise<Credential>;
   /** The credential whose key hashes to `keyHash`, revoked ones included (so a caller can be told so). */
-  findByKeyHash(keyHash: string): Credential | undefined;
-  get(id: string): Credential | undefined;
+  findByKeyHash(keyHash: string): Promise<Credential | undefined>;
+  get(id: string): Promise<Credential | undefined>;
   /** Oldest first. */
-  list(filter?: CredentialFilter): Credential[];
+  list(filter?: CredentialFilter): Promise<Credential[]>;
   /** Revokes at once; revoking a revoked credential changes nothing. Undefined when the id is unknown. */
-  revoke(id: string, actor: string): Credential | undefined;
-  setLabel(id: string, label: string | null, actor: string): Credential | undefined;
+  revoke(id: string, actor: string): Promise<Credential | undefined>;
+  setLabel(id: string, label: string | null, actor: string): Promise<Credential | undefined>;
   /** The origin patterns of every active site key: what a CORS preflight may be granted for. */
-  activeSiteOrigins(): string[];
+  activeSiteOrigins(): Promise<string[]>;
   /** Active demo credentials with their keys (printed at each demo start). */
-  activeDemoKeys(): { credential: Credential; key: string }[];
+  activeDemoKeys(): Promise<{ credential: Credential; key: string }[]>;
   audit: AuditLog;
 }
 
@@ -77,6 +77,12 @@ interface CredentialRow {
   revoked_at: string | null;
 }
 
+/** A synchronous better-sqlite3 call as a store method: the interface is async so that other engines fit. */
+const asyncOf =
+  <A extends unknown[], R>(run: (...args: A) => R) =>
+  async (...args: A): Promise<R> =>
+    run(...args);
+
 function fromRow(row: CredentialRow): Credential {
   return {
     id: row.id,
@@ -93,7 +99,7 @@ function fromRow(row: CredentialRow): Credential {
   };
 }
 
-export function sqliteCredentialStore(db: Db, audit: AuditLog, now: () => Date = () => new Date()): CredentialStore {
+export function sqliteCredentialStore(db: Db, audit: SqliteAuditLog, now: () => Date = () => new Date()): CredentialStore {
   const insert = db.prepare(`
     INSERT INTO credentials (id, kind, library_id, location, label, origins, server_side, key_hash, shown_as,
                              demo, demo_key, created_at)
@@ -115,7 +121,7 @@ export function sqliteCredentialStore(db: Db, audit: AuditLog, now: () => Date =
     return row && fromRow(row);
   };
   const logged = (action: 'create' | 'revoke' | 'label', credential: Credential, actor: string) =>
-    audit.record({
+    audit.recordNow({
       action,
       credentialId: credential.id,
       kind: credential.kind,
@@ -126,7 +132,7 @@ export function sqliteCredentialStore(db: Db, audit: AuditLog, now: () => Date =
 
   return {
     audit,
-    create: db.transaction((credential: NewCredential, actor: string) => {
+    create: asyncOf(db.transaction((credential: NewCredential, actor: string) => {
       insert.run({
         id: credential.id,
         kind: credential.kind,
@@ -144,13 +150,13 @@ export function sqliteCredentialStore(db: Db, audit: AuditLog, now: () => Date =
       const created = get(credential.id)!;
       logged('create', created, actor);
       return created;
-    }),
-    findByKeyHash(keyHash) {
+    })),
+    async findByKeyHash(keyHash) {
       const row = byHash.get(keyHash);
       return row && fromRow(row);
     },
-    get,
-    list({ includeRevoked = false, libraryId, kind } = {}) {
+    get: async (id) => get(id),
+    async list({ includeRevoked = false, libraryId, kind } = {}) {
       const conditions: string[] = [];
       const params: string[] = [];
       if (!includeRevoked) conditions.push('revoked_at IS NULL');
@@ -166,17 +172,17 @@ export function sqliteCredentialStore(db: Db, audit: AuditLog, now: () => Date =
       const rows = db.prepare(`SELECT * FROM credentials ${where} ORDER BY created_at, id`).all(...params) as CredentialRow[];
       return rows.map(fromRow);
     },
-    revoke: db.transaction((id: string, actor: string) => {
+    revoke: asyncOf(db.transaction((id: string, actor: string) => {
       if (revokeStmt.run(now().toISOString(), id).changes === 1) logged('revoke', get(id)!, actor);
       return get(id);
-    }),
-    setLabel: db.transaction((id: string, label: string | null, actor: string) => {
+    })),
+    setLabel: asyncOf(db.transaction((id: string, label: string | null, actor: string) => {
       if (labelStmt.run(label, id).changes === 0) return undefined;
       const credential = get(id)!;
       logged('label', credential, actor);
       return credential;
-    }),
-    activeSiteOrigins: () => siteOrigins.all().flatMap((origins) => JSON.parse(origins) as string[]),
-    activeDemoKeys: () => demoKeys.all().map((row) => ({ credential: fromRow(row), key: row.demo_key! })),
+    })),
+    activeSiteOrigins: async () => siteOrigins.all().flatMap((origins) => JSON.parse(origins) as string[]),
+    activeDemoKeys: async () => demoKeys.all().map((row) => ({ credential: fromRow(row), key: row.demo_key! })),
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 
 export interface StoredResponse {
@@ -7,10 +7,43 @@ export interface StoredResponse {
   body: unknown;
 }
 
-/** Remembers the answers to retried writes for a day (Stripe's window). */
+/** What `reserve` found for a key. */
+export type Reservation =
+  /** The key is this request's now: run the handler, then `complete` or `release`. */
+  | { outcome: 'reserved' }
+  /** A request with this key was answered (within the window): replay that answer, if it was the same request. */
+  | { outcome: 'answered'; response: StoredResponse }
+  /** Another request holds the key and has not answered yet. `requestHash` is its hash when it was known. */
+  | { outcome: 'in_progress'; requestHash: string | null };
+
+/**
+ * A write of another store of the same backend, handed to `complete` to be committed in one transaction with
+ * the stored answer (so a visit or a registration and its answer exist together or not at all). Each backend
+ * makes and reads its own (see `SqliteWrite`); the interface only carries them.
+ */
+export interface PendingWrite {
+  readonly backend: string;
+}
+
+/**
+ * Exactly-once writes (Idempotency-Key), for a day (Stripe's window).
+ *
+ * A key is reserved before the handler runs: `reserve` inserts a pending row, unique on (scope, key), so of two
+ * requests racing with one key exactly one gets `reserved`, on any number of processes sharing the store. The
+ * winner ends with `complete` (the answer is stored; later requests replay it) or `release` (the handler
+ * failed: the key is free for a retry). A pending row carries the id of the store instance (one per server
+ * boot) that wrote it; a pending row of another instance is a reservation left by a process that died
+ * (SIGKILL, power loss) and is taken over instead of blocking the key for a day. That holds while one server
+ * process owns the database (SQLite). A backend shared by several live servers must not take over a live
+ * peer's reservation: it gives reservations a lease (an expiry the holder renews) instead of a boot id.
+ */
 export interface IdempotencyStore {
-  find(scope: string, key: string): StoredResponse | undefined;
-  save(scope: string, key: string, response: StoredResponse): void;
+  /** `requestHash` is null when it is not known yet (a file body is hashed as it is read). */
+  reserve(scope: string, key: string, requestHash: string | null): Promise<Reservation>;
+  /** Stores the answer of a reserved key, and commits `writes` in the same transaction. */
+  complete(scope: string, key: string, response: StoredResponse, writes?: PendingWrite[]): Promise<void>;
+  /** Frees a reserved key without an answer. */
+  release(scope: string, key: string): Promise<void>;
 }
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,24 +52,74 @@ export function hashRequest(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
 }
 
-export function sqliteIdempotencyStore(db: Db, now: () => number = Date.now): IdempotencyStore {
-  const findStmt = db.prepare<[string, string, number], { request_hash: string; status: number; body: string }>(
-    'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at > ?',
+/** A write on the SQLite database, run inside the transaction that stores an idempotent answer. */
+export class SqliteWrite implements PendingWrite {
+  readonly backend = 'sqlite';
+  constructor(readonly apply: (db: Db) => void) {}
+}
+
+interface KeyRow {
+  request_hash: string;
+  status: number;
+  body: string;
+  state: 'pending' | 'done';
+  boot_id: string | null;
+}
+
+export function sqliteIdempotencyStore(
+  db: Db,
+  options: { now?: () => number; bootId?: string } = {},
+): IdempotencyStore {
+  const now = options.now ?? Date.now;
+  const bootId = options.bootId ?? randomBytes(9).toString('base64url');
+  const purgeKey = db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at <= ?');
+  const purgeAll = db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?');
+  const insertPending = db.prepare(
+    `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at, state, boot_id)
+     VALUES (?, ?, ?, 0, 'null', ?, 'pending', ?) ON CONFLICT (scope, key) DO NOTHING`,
   );
-  const saveStmt = db.prepare(
-    `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
+  const findRow = db.prepare<[string, string], KeyRow>(
+    'SELECT request_hash, status, body, state, boot_id FROM idempotency_keys WHERE scope = ? AND key = ?',
+  );
+  const takeOver = db.prepare(
+    `UPDATE idempotency_keys SET request_hash = ?, created_at = ?, boot_id = ?
+     WHERE scope = ? AND key = ? AND state = 'pending' AND boot_id IS NOT ?`,
+  );
+  const saveAnswer = db.prepare(
+    `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at, state, boot_id)
+     VALUES (?, ?, ?, ?, ?, ?, 'done', NULL)
      ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
-       body = excluded.body, created_at = excluded.created_at`,
+       body = excluded.body, created_at = excluded.created_at, state = 'done', boot_id = NULL`,
   );
-  const purgeStmt = db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?');
+  const releaseKey = db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'pending'");
+
+  const reserve = db.transaction((scope: string, key: string, requestHash: string | null): Reservation => {
+    const at = now();
+    purgeKey.run(scope, key, at - IDEMPOTENCY_WINDOW_MS);
+    if (insertPending.run(scope, key, requestHash ?? '', at, bootId).changes === 1) return { outcome: 'reserved' };
+    const row = findRow.get(scope, key)!;
+    if (row.state === 'done') {
+      return { outcome: 'answered', response: { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) } };
+    }
+    if (takeOver.run(requestHash ?? '', at, bootId, scope, key, bootId).changes === 1) return { outcome: 'reserved' };
+    return { outcome: 'in_progress', requestHash: row.request_hash || null };
+  });
+
+  const complete = db.transaction((scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
+    for (const write of writes) {
+      if (!(write instanceof SqliteWrite)) throw new Error(`A ${write.backend} write cannot commit with a SQLite answer.`);
+      write.apply(db);
+    }
+    const at = now();
+    purgeAll.run(at - IDEMPOTENCY_WINDOW_MS);
+    saveAnswer.run(scope, key, response.requestHash, response.status, JSON.stringify(response.body), at);
+  });
+
   return {
-    find(scope, key) {
-      const row = findStmt.get(scope, key, now() - IDEMPOTENCY_WINDOW_MS);
-      return row && { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) };
-    },
-    save(scope, key, response) {
-      purgeStmt.run(now() - IDEMPOTENCY_WINDOW_MS);
-      saveStmt.run(scope, key, response.requestHash, response.status, JSON.stringify(response.body), now());
+    reserve: async (scope, key, requestHash) => reserve(scope, key, requestHash),
+    complete: async (scope, key, response, writes = []) => complete(scope, key, response, writes),
+    release: async (scope, key) => {
+      releaseKey.run(scope, key);
     },
   };
 }

@@ -9,11 +9,13 @@ export interface LibraryQuery {
 
 /** Where libraries live. Routes see only this interface, so another backend can replace SQLite. */
 export interface LibraryStore {
-  list(query: LibraryQuery): { total: number; items: Library[] };
-  get(id: string): Library | undefined;
-  exists(id: string): boolean;
-  upsert(library: Library): void;
-  count(): number;
+  /** Public libraries first, then university, school, company, reading corners; by name within a kind. */
+  list(query: LibraryQuery): Promise<{ total: number; items: Library[] }>;
+  get(id: string): Promise<Library | undefined>;
+  exists(id: string): Promise<boolean>;
+  /** Creates or replaces the library with this id. */
+  upsert(library: Library): Promise<void>;
+  count(): Promise<number>;
 }
 
 /** The city library first, then the larger collections, the reading corners last. */
@@ -62,7 +64,7 @@ export function sqliteLibraryStore(db: Db): LibraryStore {
       opening_hours_note = excluded.opening_hours_note, contact = excluded.contact`);
 
   return {
-    list({ kinds, offset, limit }) {
+    async list({ kinds, offset, limit }) {
       const where = kinds?.length ? `WHERE kind IN (${kinds.map(() => '?').join(', ')})` : '';
       const params = kinds ?? [];
       const total = db.prepare(`SELECT count(*) FROM libraries ${where}`).pluck().get(...params) as number;
@@ -71,13 +73,13 @@ export function sqliteLibraryStore(db: Db): LibraryStore {
         .all(...params, limit, offset) as LibraryRow[];
       return { total, items: rows.map(fromRow) };
     },
-    get: (id) => {
+    get: async (id) => {
       const row = getStmt.get(id);
       return row && fromRow(row);
     },
-    exists: (id) => existsStmt.get(id) !== undefined,
-    count: () => countStmt.get() ?? 0,
-    upsert(library) {
+    exists: async (id) => existsStmt.get(id) !== undefined,
+    count: async () => countStmt.get() ?? 0,
+    async upsert(library) {
       upsertStmt.run({
         id: library.id,
         name: library.name,

@@ -80,4 +80,12 @@ export const migrations: Migration[] = [
     id: '2026-11-25-020-catalog',
     sql: catalogSchema,
   },
+  {
+    id: '2026-11-29-030-idempotency-reservations',
+    sql: `
+      -- A key is reserved (pending) before its request runs, then holds the answer (done); see storage/idempotency.ts.
+      ALTER TABLE idempotency_keys ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('pending', 'done'));
+      ALTER TABLE idempotency_keys ADD COLUMN boot_id TEXT;   -- pending rows: the server process that holds them
+    `,
+  },
 ];

@@ -6,10 +6,14 @@ import { sqliteCredentialStore, type CredentialStore } from './credentials.js';
 import type { CatalogStore } from '../catalog/store.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
 
-/** Every storage area the routes use, each behind its own interface. */
+/**
+ * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
+ * backend with a network between it and the server (PostgreSQL) can implement them; test/store-contract/ is
+ * the suite every backend passes. SQLite (better-sqlite3, synchronous and in-process) is the embedded default.
+ */
 export interface Stores {
   /** Answers whether the storage answers (for /v1/health). */
-  ping(): boolean;
+  ping(): Promise<boolean>;
   libraries: LibraryStore;
   idempotency: IdempotencyStore;
   /** Site keys, kiosk and staff tokens, and their audit log. */
@@ -21,7 +25,7 @@ export interface Stores {
 export function sqliteStores(db: Db): Stores {
   const ping = db.prepare('SELECT 1').pluck();
   return {
-    ping: () => {
+    ping: async () => {
       try {
         return ping.get() === 1;
       } catch {

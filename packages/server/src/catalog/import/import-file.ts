@@ -90,23 +90,17 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
   };
 
   let batch: { number: number; holding: LibraryHolding }[] = [];
+  const run = await catalog.beginRun();
   const writeBatch = async () => {
     if (!batch.length) return;
-    const writer = catalog.writer();
-    try {
-      const outcomes = catalog.transaction(() => batch.map(({ holding }) => writer.save(holding)));
-      for (const outcome of outcomes) report[outcome]++;
-    } catch {
-      // One record the database refused: write the batch again one by one, to keep the others.
-      for (const { number, holding } of batch) {
-        try {
-          report[catalog.transaction(() => writer.save(holding))]++;
-        } catch (error) {
-          report.skipped++;
-          problem({ record: number, outcome: 'record_skipped', reason: `The record could not be saved: ${(error as Error).message}` });
-        }
+    const outcomes = await run.saveBatch(batch.map(({ holding }) => holding));
+    outcomes.forEach((outcome, i) => {
+      if (typeof outcome === 'string') report[outcome]++;
+      else {
+        report.skipped++;
+        problem({ record: batch[i]!.number, outcome: 'record_skipped', reason: `The record could not be saved: ${outcome.refused}` });
       }
-    }
+    });
     batch = [];
     progress.records = report.received;
     options.onProgress?.({ ...progress });

@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/database.js';
 import type { CatalogQuery } from '../store.js';
 import { parseIsbn } from '../isbn.js';
-import { matchExpression } from '../text.js';
+import { matchExpression } from './match-expression.js';
 import { add, has, idsOf, markAll, wordsFor } from './bitset.js';
 import { countFacets, type Facets } from './facet-count.js';
 import type { FacetIndex } from './facet-index.js';

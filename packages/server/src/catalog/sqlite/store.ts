@@ -6,7 +6,7 @@ import { internalRecordId } from './rows.js';
 import { createSearch } from './search.js';
 import { searchWriteQueue } from './search-queue.js';
 import { TermList } from './term-list.js';
-import { sqliteCatalogWriter } from './writer.js';
+import { saveBatch, sqliteCatalogWriter } from './writer.js';
 
 /** The catalogue on SQLite: FTS5 for words, an in-memory facet index for filters and counts. */
 export function sqliteCatalogStore(db: Db): CatalogStore {
@@ -20,8 +20,8 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
   const searchQueue = searchWriteQueue(db);
   let writingVersion: number | undefined;
 
+  /** One catalogue version: the synchronous better-sqlite3 transaction every write of a batch runs in. */
   function transaction<T>(work: () => T): T {
-    if (db.inTransaction && writingVersion !== undefined) return work();
     return db.transaction(() => {
       writingVersion = bumpVersion.get();
       try {
@@ -38,24 +38,26 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
   }
 
   const currentVersion = () => {
-    if (writingVersion === undefined) throw new Error('Catalogue writes run inside CatalogStore.transaction().');
+    if (writingVersion === undefined) throw new Error('Catalogue writes run inside the store\'s transaction().');
     return writingVersion;
   };
 
   return {
-    search(query) {
+    async search(query) {
       const match = search(query);
       return { total: match.total, items: reader.summaries(match.ids), facets: match.facets };
     },
     warmed: () => search.warmed(),
-    suggest: (text, limit) => reader.suggest(text, limit),
-    get(recordId) {
+    suggest: async (text, limit) => reader.suggest(text, limit),
+    async get(recordId) {
       const id = internalRecordId(recordId);
       return id === undefined ? undefined : reader.record(id);
     },
-    version: () => versionStatement.get() ?? 0,
-    count: () => countStatement.get() ?? 0,
-    writer: () => sqliteCatalogWriter(db, searchQueue, transaction, currentVersion),
-    transaction,
+    version: async () => versionStatement.get() ?? 0,
+    count: async () => countStatement.get() ?? 0,
+    async beginRun() {
+      const writer = sqliteCatalogWriter(db, searchQueue, currentVersion);
+      return { saveBatch: async (holdings) => saveBatch(writer, transaction, holdings) };
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../storage/database.js';
 import type { CopyInput, LibraryHolding } from '../model.js';
-import type { CatalogWriter } from '../store.js';
+import type { SaveOutcome } from '../store.js';
 import type { SearchWriteQueue } from './search-queue.js';
 import {
   contentHash, fromRow, matchKey, merge, recordColumns, searchColumns, searchRowid, titleLength, type RecordRow,
@@ -56,18 +56,20 @@ function statementsFor(db: Db): Statements {
   return statements;
 }
 
+/** Writes one holding inside the catalogue's current write transaction; answers whether the work was new. */
+export interface SqliteCatalogWriter {
+  save(holding: LibraryHolding): 'created' | 'updated';
+}
+
 /**
- * Writes one run (an import or the seed). The first time a run meets a (work, library) pair it replaces that
- * library's copies of the work, so re-importing a file updates instead of duplicating; when one file holds
- * the same work twice (two records with one ISBN), the second adds its copies. The run is remembered in
- * catalog_holdings.run rather than in memory, so a 1M-record import does not grow.
+ * Writes one run (an import or the seed), with the semantics of CatalogRun (catalog/store.ts). The run is
+ * remembered in catalog_holdings.run rather than in memory, so a 1M-record import does not grow.
  */
 export function sqliteCatalogWriter(
   db: Db,
   search: SearchWriteQueue,
-  transaction: <T>(work: () => T) => T,
   currentVersion: () => number,
-): CatalogWriter {
+): SqliteCatalogWriter {
   const statements = statementsFor(db);
   const run = randomInt(1, 2 ** 47);
 
@@ -130,5 +132,27 @@ export function sqliteCatalogWriter(
     return existing ? 'updated' : 'created';
   }
 
-  return { save: (holding) => transaction(() => save(holding)) };
+  return { save };
+}
+
+/**
+ * A batch in one transaction; when the database refuses it, each holding in a transaction of its own, so that
+ * one bad record does not cost the others.
+ */
+export function saveBatch(
+  writer: SqliteCatalogWriter,
+  transaction: <T>(work: () => T) => T,
+  holdings: LibraryHolding[],
+): SaveOutcome[] {
+  try {
+    return transaction(() => holdings.map((holding) => writer.save(holding)));
+  } catch {
+    return holdings.map((holding) => {
+      try {
+        return transaction(() => writer.save(holding));
+      } catch (error) {
+        return { refused: (error as Error).message };
+      }
+    });
+  }
 }
