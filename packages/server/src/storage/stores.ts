@@ -22,7 +22,13 @@ export interface Stores {
   catalog: CatalogStore;
 }
 
-export function sqliteStores(db: Db): Stores {
+export interface StoreOptions {
+  /** The clock of credentials, their audit log and Idempotency-Key expiry (tests move it). */
+  now?: () => Date;
+}
+
+export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
+  const now = options.now ?? (() => new Date());
   const ping = db.prepare('SELECT 1').pluck();
   return {
     ping: async () => {
@@ -33,8 +39,8 @@ export function sqliteStores(db: Db): Stores {
       }
     },
     libraries: sqliteLibraryStore(db),
-    idempotency: sqliteIdempotencyStore(db),
-    credentials: sqliteCredentialStore(db, sqliteAuditLog(db)),
+    idempotency: sqliteIdempotencyStore(db, { now: () => now().getTime() }),
+    credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
     catalog: sqliteCatalogStore(db),
   };
 }
