@@ -50,7 +50,7 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
  */
 export function registerContractRoutes(app: FastifyInstance, operations: ContractOperation[], wiring: Wiring): void {
   acceptRawBodies(app, operations);
-  const reservations = keyReservations(wiring.stores.idempotency, wiring.duplicateWaitMs);
+  const reservations = keyReservations(wiring.stores.idempotency, { waitMs: wiring.duplicateWaitMs });
   for (const operation of operations) {
     const handler = wiring.handlers[operation.operationId];
     app.route({

@@ -6,7 +6,7 @@ export const DUPLICATE_WAIT_MS = 10_000;
  * How often a waiting duplicate asks the store again even when no completion was heard: the holder may be
  * another server process on a shared backend, whose completion this process never hears about.
  */
-const RECHECK_MS = 1_000;
+export const RECHECK_MS = 1_000;
 
 type Settled = Exclude<Reservation, { outcome: 'in_progress' }>;
 export type Claim = Settled | { outcome: 'in_progress'; requestHash: string | null; waitedMs: number };
@@ -16,7 +16,7 @@ export type Claim = Settled | { outcome: 'in_progress'; requestHash: string | nu
  * request's answer (woken at once when the holder in this process completes or releases), up to `waitMs`.
  * One per app, so that the holder and its duplicates meet in the same map.
  */
-export function keyReservations(store: IdempotencyStore, waitMs = DUPLICATE_WAIT_MS) {
+export function keyReservations(store: IdempotencyStore, { waitMs = DUPLICATE_WAIT_MS, recheckMs = RECHECK_MS } = {}) {
   const waiting = new Map<string, Set<() => void>>();
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
 
@@ -52,7 +52,7 @@ export function keyReservations(store: IdempotencyStore, waitMs = DUPLICATE_WAIT
         if (reservation.outcome !== 'in_progress') return reservation;
         const differs = requestHash !== null && reservation.requestHash !== null && requestHash !== reservation.requestHash;
         if (differs || waitedMs >= waitMs) return { ...reservation, waitedMs };
-        await nextWake(scope, key, Math.min(RECHECK_MS, waitMs - waitedMs));
+        await nextWake(scope, key, Math.min(recheckMs, waitMs - waitedMs));
       }
     },
     async complete(...args: Parameters<IdempotencyStore['complete']>): Promise<void> {

@@ -1,0 +1,99 @@
+// Exactly-once writes through HTTP on a real server: concurrent duplicates, a reused key, a failed handler.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { keyReservations } from '../src/http/exactly-once.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { marcFile } from './generated-marc.js';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+const importInto = (library: string, body: string, key: string) =>
+  fetch(`${server.url}/v1/catalog/imports?library=${library}&format=marcxml`, {
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${server.demoCredentials.staffToken}`, 'content-type': 'application/marcxml+xml', 'idempotency-key': key },
+    signal: AbortSignal.timeout(30_000),
+  });
+const copiesAt = (library: string) =>
+  server.db.prepare('SELECT count(*) FROM catalog_copies WHERE library_id = ?').pluck().get(library) as number;
+
+describe('Idempotency-Key on POST /v1/catalog/imports', () => {
+  it('runs 50 concurrent identical requests once, and answers all 50 the same', async () => {
+    const file = marcFile(40, 'serentak', 2);
+    const versionBefore = await server.stores.catalog.version();
+    const copiesBefore = copiesAt('smkn-1-bontang');
+    const responses = await Promise.all(Array.from({ length: 50 }, () => importInto('smkn-1-bontang', file, 'serentak-1')));
+    const bodies = await Promise.all(responses.map((response) => response.json()));
+    assert.deepEqual(responses.map((response) => response.status), Array(50).fill(200));
+    assert.equal(new Set(bodies.map((body) => body.id)).size, 1, 'one import report');
+    for (const body of bodies) assert.deepEqual(body, bodies[0]);
+    assert.deepEqual([bodies[0].received, bodies[0].created, bodies[0].updated], [40, 40, 0]);
+    assert.equal(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true').length, 49);
+    // One run's copies, written in one batch: one catalogue version.
+    assert.equal(copiesAt('smkn-1-bontang') - copiesBefore, 80);
+    assert.equal(await server.stores.catalog.version(), versionBefore + 1);
+  });
+
+  it('refuses the key for a different file, and changes nothing', async () => {
+    const copiesBefore = copiesAt('sman-2-bontang');
+    const first = await importInto('sman-2-bontang', marcFile(3, 'kunci'), 'kunci-1');
+    assert.equal(first.status, 200);
+    const version = await server.stores.catalog.version();
+    const other = await importInto('sman-2-bontang', marcFile(4, 'kunci'), 'kunci-1');
+    assert.equal(other.status, 409);
+    assert.equal((await other.json()).code, 'idempotency_key_reused');
+    assert.equal(await server.stores.catalog.version(), version);
+    assert.equal(copiesAt('sman-2-bontang') - copiesBefore, 3);
+  });
+
+  it('lets a retry run after the handler failed, instead of replaying or blocking the failure', async () => {
+    const file = marcFile(5, 'baru');
+    const refused = await importInto('perpus-baru', file, 'gagal-lalu-ulang');
+    assert.equal(refused.status, 400, 'the library does not exist yet');
+    await server.stores.libraries.upsert({ ...(await server.stores.libraries.get('dispusip-bontang'))!, id: 'perpus-baru', name: 'Perpustakaan Baru' });
+    const retried = await importInto('perpus-baru', file, 'gagal-lalu-ulang');
+    assert.equal(retried.status, 200);
+    assert.equal(retried.headers.get('idempotent-replayed'), null);
+    assert.equal((await retried.json()).created, 5);
+    const replayed = await importInto('perpus-baru', file, 'gagal-lalu-ulang');
+    assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+    assert.equal(copiesAt('perpus-baru'), 5);
+  });
+});
+
+describe('waiting for the request that holds a key', () => {
+  it('wakes a waiting duplicate as soon as the holder completes (no polling: the recheck is an hour away)', async () => {
+    const reservations = keyReservations(server.stores.idempotency, { waitMs: 3_600_000, recheckMs: 3_600_000 });
+    assert.equal((await reservations.claim('test:wake', 'k', 'h')).outcome, 'reserved');
+    const waiting = reservations.claim('test:wake', 'k', 'h');
+    await reservations.complete('test:wake', 'k', { requestHash: 'h', status: 200, body: { done: true } });
+    assert.deepEqual(await waiting, { outcome: 'answered', response: { requestHash: 'h', status: 200, body: { done: true } } });
+  });
+
+  it('wakes a waiting duplicate to run itself when the holder releases the key', async () => {
+    const reservations = keyReservations(server.stores.idempotency, { waitMs: 3_600_000, recheckMs: 3_600_000 });
+    assert.equal((await reservations.claim('test:release', 'k', null)).outcome, 'reserved');
+    const waiting = reservations.claim('test:release', 'k', null);
+    await reservations.release('test:release', 'k');
+    assert.deepEqual(await waiting, { outcome: 'reserved' });
+  });
+
+  it('gives up after its bound, answering in progress', async () => {
+    const reservations = keyReservations(server.stores.idempotency, { waitMs: 30, recheckMs: 10 });
+    assert.equal((await reservations.claim('test:bound', 'k', null)).outcome, 'reserved');
+    const gaveUp = await reservations.claim('test:bound', 'k', null);
+    assert.equal(gaveUp.outcome, 'in_progress');
+    assert.ok(gaveUp.outcome === 'in_progress' && gaveUp.waitedMs >= 30, JSON.stringify(gaveUp));
+  });
+
+  it('does not wait for a holder of the same key whose request differs', async () => {
+    const reservations = keyReservations(server.stores.idempotency, { waitMs: 3_600_000, recheckMs: 3_600_000 });
+    assert.equal((await reservations.claim('test:differs', 'k', 'h1')).outcome, 'reserved');
+    const claim = await reservations.claim('test:differs', 'k', 'h2');
+    assert.deepEqual({ ...claim, waitedMs: undefined }, { outcome: 'in_progress', requestHash: 'h1', waitedMs: undefined });
+  });
+});
