@@ -1,10 +1,13 @@
 // The store contract suite on SQLite: a real database file in a temp folder, opened as the server opens it.
 import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import type { CatalogAnswer, CatalogQuery } from '../src/catalog/store.js';
 import { openDatabase, type Db } from '../src/storage/database.js';
+import { SqliteWrite } from '../src/storage/idempotency.js';
 import { sqliteStores } from '../src/storage/stores.js';
 import { storeContract } from './store-contract/contract.js';
 import type { HarnessOptions, StoreHarness } from './store-contract/harness.js';
@@ -55,9 +58,18 @@ function groupByOracle(db: Database.Database, query: CatalogQuery): { total: num
       sql.push("(' ' || lower(r.title) || ' ') LIKE ?");
       params.push(`% ${word} %`);
     }
-    if (query.formats?.length && skip !== 'format') sql.push(`r.format IN (${list(query.formats)})`), params.push(...query.formats);
-    if (query.themes?.length && skip !== 'theme') sql.push(`r.theme IN (${list(query.themes)})`), params.push(...query.themes);
-    if (query.languages?.length && skip !== 'language') sql.push(`r.language IN (${list(query.languages)})`), params.push(...query.languages);
+    if (query.formats?.length && skip !== 'format') {
+      sql.push(`r.format IN (${list(query.formats)})`);
+      params.push(...query.formats);
+    }
+    if (query.themes?.length && skip !== 'theme') {
+      sql.push(`r.theme IN (${list(query.themes)})`);
+      params.push(...query.themes);
+    }
+    if (query.languages?.length && skip !== 'language') {
+      sql.push(`r.language IN (${list(query.languages)})`);
+      params.push(...query.languages);
+    }
     if ((query.yearFrom !== undefined || query.yearTo !== undefined) && skip !== 'year') {
       sql.push('r.year IS NOT NULL AND r.year BETWEEN ? AND ?');
       params.push(query.yearFrom ?? 0, query.yearTo ?? 9999);
@@ -67,8 +79,14 @@ function groupByOracle(db: Database.Database, query: CatalogQuery): { total: num
   const holdingConditions = ({ libraries = true, kinds = true } = {}) => {
     const sql: string[] = [];
     const params: unknown[] = [];
-    if (libraries && query.libraries?.length) sql.push(`h.library_id IN (${list(query.libraries)})`), params.push(...query.libraries);
-    if (kinds && query.libraryKinds?.length) sql.push(`l.kind IN (${list(query.libraryKinds)})`), params.push(...query.libraryKinds);
+    if (libraries && query.libraries?.length) {
+      sql.push(`h.library_id IN (${list(query.libraries)})`);
+      params.push(...query.libraries);
+    }
+    if (kinds && query.libraryKinds?.length) {
+      sql.push(`l.kind IN (${list(query.libraryKinds)})`);
+      params.push(...query.libraryKinds);
+    }
     if (query.availableOnly) sql.push('h.available > 0');
     return { sql, params };
   };
@@ -110,3 +128,31 @@ function groupByOracle(db: Database.Database, query: CatalogQuery): { total: num
 }
 
 randomCatalogueCheck('SQLite', sqliteHarness, async (harness, query) => groupByOracle(harness.reader(), query));
+
+describe('SQLite: a write committed with its idempotent answer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pustaka-write-'));
+  const db = openDatabase(join(dir, 'pustaka.sqlite'));
+  const stores = sqliteStores(db);
+  db.exec('CREATE TABLE visits_for_test (id TEXT PRIMARY KEY)');
+  const visits = () => db.prepare('SELECT id FROM visits_for_test ORDER BY id').pluck().all();
+  const insert = (id: string) => new SqliteWrite((conn) => void conn.prepare('INSERT INTO visits_for_test (id) VALUES (?)').run(id));
+  after(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits the write and the answer together', async () => {
+    await stores.idempotency.reserve('op', 'k1', 'h');
+    await stores.idempotency.complete('op', 'k1', { requestHash: 'h', status: 201, body: { id: 'v1' } }, [insert('v1')]);
+    assert.deepEqual(visits(), ['v1']);
+    assert.equal((await stores.idempotency.reserve('op', 'k1', 'h')).outcome, 'answered');
+  });
+
+  it('commits neither when the write fails: the key stays reserved, to be released', async () => {
+    await stores.idempotency.reserve('op', 'k2', 'h');
+    // v1 exists: the primary key refuses the second write.
+    await assert.rejects(stores.idempotency.complete('op', 'k2', { requestHash: 'h', status: 201, body: {} }, [insert('v2'), insert('v1')]));
+    assert.deepEqual(visits(), ['v1']);
+    assert.equal((await stores.idempotency.reserve('op', 'k2', 'h')).outcome, 'in_progress');
+  });
+});
