@@ -1,5 +1,5 @@
-// Builds a generated union catalogue of N works into a SQLite file, through the same writer the importers
-// use, in transactions of 10,000 works. Run with tsx (it imports the server's TypeScript sources):
+// Builds a generated union catalogue of N works into a SQLite file, through the same catalogue run the
+// importers use, in batches (transactions) of 10,000 works. Run with tsx (it imports the server's TypeScript sources):
 //   node --conditions=development --import tsx bench/build-catalog.mjs 100000 bench-results/catalog-100k.sqlite
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -23,18 +23,18 @@ const started = performance.now();
 const works = generateCatalog({ count, libraries: demoLibraries, seed: 2019, today: '2026-11-25' });
 const run = await stores.catalog.beginRun();
 let done = 0;
-for (;;) {
+for (let finished = false; !finished; ) {
   const batch = [];
-  for (let i = 0; i < 10_000; i++) {
+  let worksInBatch = 0;
+  for (; worksInBatch < 10_000; worksInBatch++) {
     const next = works.next();
     if (next.done) break;
     batch.push(...next.value);
-    done++;
   }
-  const finished = batch.length === 0 || done % 10_000 !== 0;
+  done += worksInBatch;
+  finished = worksInBatch < 10_000;
   if (batch.length) await run.saveBatch(batch);
-  if (done % 100_000 === 0 || finished) console.error(`  ${done} works, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  if (finished) break;
+  if ((worksInBatch && done % 100_000 === 0) || (finished && done % 100_000 !== 0)) console.error(`  ${done} works, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 // One merged FTS5 index, as after `pustaka import` (which merges at its end too).
 db.exec("INSERT INTO catalog_search (catalog_search) VALUES ('optimize')");

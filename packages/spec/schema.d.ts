@@ -284,6 +284,7 @@ export interface components {
              *     `credentials_missing`, `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`,
              *     `origin_missing` (a site key used without an `Origin` header, from a server, when the key does
              *     not allow server-side use), `wrong_library`, `insufficient_scope`, `idempotency_key_reused`,
+             *     `idempotency_in_progress` (409 with `Retry-After`: the same key's first request is still running),
              *     `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
              *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly,
              *     503 when the server is too slow), `unavailable`, `not_implemented`, `internal`.
@@ -295,7 +296,7 @@ export interface components {
             instance?: string;
             /** @description One entry per invalid field, for `validation_failed`. */
             errors?: components["schemas"]["FieldError"][];
-            /** @description Seconds to wait, for 429 and 503. */
+            /** @description Seconds to wait, for 409 idempotency_in_progress, 429 and 503. */
             retry_after?: number;
         };
         FieldError: {
