@@ -279,16 +279,7 @@ export interface components {
             /** @description The HTTP status text. */
             title: string;
             status: number;
-            /**
-             * @description Stable machine code. Known codes: `validation_failed`, `bad_request`, `not_found`,
-             *     `credentials_missing`, `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`,
-             *     `origin_missing` (a site key used without an `Origin` header, from a server, when the key does
-             *     not allow server-side use), `wrong_library`, `insufficient_scope`, `idempotency_key_reused`,
-             *     `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
-             *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly,
-             *     503 when the server is too slow), `unavailable`, `not_implemented`, `internal`.
-             */
-            code: string;
+            code: components["schemas"]["ProblemCode"];
             /** @description A human sentence (English) explaining this occurrence. */
             detail: string;
             /** @description The request path. */
@@ -298,6 +289,19 @@ export interface components {
             /** @description Seconds to wait, for 429 and 503. */
             retry_after?: number;
         };
+        /**
+         * @description Stable machine code of a problem; clients branch on it, never on `title` or `detail`.
+         *     `validation_failed` (`errors` names each field), `bad_request`, `not_found`, `credentials_missing`,
+         *     `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`, `origin_missing` (a site key used
+         *     without an `Origin` header, from a server, when the key does not allow server-side use),
+         *     `wrong_library`, `insufficient_scope`, `idempotency_key_reused` (the key came with a different
+         *     request), `idempotency_in_progress` (the first request with this key is still running: retry after
+         *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
+         *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
+         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -486,11 +490,17 @@ export interface components {
                 record_id?: components["schemas"]["RecordId"];
             }[];
         };
+        /**
+         * @description A catalogue file's format, each sent as its own media type (`x-media-types`, the request body
+         *     types of `importCatalog`): `marcxml` as `application/marcxml+xml`, `iso2709` (binary MARC21) as
+         *     `application/marc`, `slims-csv` (a SLiMS bibliography export) as `text/csv`.
+         * @enum {string}
+         */
+        ImportFormat: "marcxml" | "iso2709" | "slims-csv";
         ImportReport: {
             id: string;
             library_id: components["schemas"]["LibraryIdValue"];
-            /** @enum {string} */
-            format: "marcxml" | "iso2709" | "slims-csv";
+            format: components["schemas"]["ImportFormat"];
             /** @description False when the file broke off before its end; the last problem says where and why. */
             complete: boolean;
             /** @description Records read from the file. */
@@ -1248,7 +1258,7 @@ export interface operations {
             query: {
                 /** @description The library whose holdings the file describes. */
                 library: components["schemas"]["LibraryIdValue"];
-                format: "marcxml" | "iso2709" | "slims-csv";
+                format: components["schemas"]["ImportFormat"];
             };
             header?: {
                 /**
