@@ -162,7 +162,10 @@ describe('request timeout', () => {
       stores: server.stores,
       rateLimits: false,
       limits: { requestTimeoutMs: 300 },
-      handlers: { recordVisit: async () => sleep(2000, { kind: 'guest' }) },
+      handlers: {
+        recordVisit: async () =>
+          sleep(2000, { id: 'vis_slow', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() }),
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   });

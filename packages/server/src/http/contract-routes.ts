@@ -3,7 +3,7 @@ import type { Authenticator, SchemeName } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
 import { hashRequest } from '../storage/idempotency.js';
 import { routeSchema, type ContractOperation } from './contract.js';
-import type { OperationHandlers } from './operations.js';
+import { routedHandler, type OperationHandlers } from './operations.js';
 import { ProblemError } from './problem.js';
 import { Upload } from './upload.js';
 
@@ -39,7 +39,7 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
 export function registerContractRoutes(app: FastifyInstance, operations: ContractOperation[], wiring: Wiring): void {
   acceptRawBodies(app, operations);
   for (const operation of operations) {
-    const handler = wiring.handlers[operation.operationId];
+    const handler = routedHandler(wiring.handlers, operation.operationId);
     app.route({
       method: operation.method,
       url: operation.route,
@@ -77,8 +77,8 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           result = await handler({
             request,
             reply,
-            query: request.query as Record<string, unknown>,
-            params: request.params as Record<string, string>,
+            query: request.query,
+            params: request.params,
             body: request.body,
             principal,
             stores: wiring.stores,

@@ -15,8 +15,8 @@ export function createAjv(): Ajv2020 {
     discriminator: true,
   });
   addFormats.default(ajv);
-  // OpenAPI annotations that are not JSON Schema keywords.
-  ajv.addKeyword({ keyword: 'example' });
+  // OpenAPI annotations and our extensions that are not JSON Schema keywords.
+  for (const keyword of ['example', 'x-media-types']) ajv.addKeyword({ keyword });
   return ajv;
 }
 
