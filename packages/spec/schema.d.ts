@@ -724,6 +724,29 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Any other refusal or failure, always as a problem: 408 `timeout` (the request arrived too slowly),
+         *     413 `payload_too_large`, 414 `uri_too_long`, 431 `headers_too_large`, 500 `internal`,
+         *     501 `not_implemented` (an operation this server does not offer yet), 503 `timeout` (the server was
+         *     too slow) or `unavailable`.
+         */
+        OtherProblem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://pustaka.dev/problems/not_implemented",
+                 *       "title": "Not Implemented",
+                 *       "status": 501,
+                 *       "code": "not_implemented",
+                 *       "detail": "recordVisit is not implemented on this server yet."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request does not match the contract; `errors` names each field. */
         ValidationFailed: {
             headers: {
@@ -956,6 +979,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     listLibraries: {
@@ -1016,6 +1040,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getLibrary: {
@@ -1042,6 +1067,7 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     searchCatalog: {
@@ -1182,6 +1208,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     suggestCatalog: {
@@ -1224,6 +1251,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getCatalogRecord: {
@@ -1248,9 +1276,17 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogRecord"];
                 };
             };
+            /** @description Not modified since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     importCatalog: {
@@ -1320,6 +1356,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     recordVisit: {
@@ -1364,6 +1401,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getVisitStats: {
@@ -1428,6 +1466,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getMembershipForm: {
@@ -1497,6 +1536,7 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     listRegistrations: {
@@ -1549,6 +1589,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     createRegistration: {
@@ -1594,6 +1635,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     approveRegistration: {
@@ -1653,6 +1695,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
 }

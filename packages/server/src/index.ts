@@ -1,6 +1,7 @@
 export { buildApp, defaultHandlers, type AppOptions } from './app.js';
 export { startServer, databaseFile, type ServerOptions, type RunningServer } from './server.js';
 export { warmUp } from './http/warm-up.js';
+export type { ResponseViolation } from './http/response-check.js';
 export { openDatabase, migrate, type Db } from './storage/database.js';
 export { sqliteStores, type Stores } from './storage/stores.js';
 export type { LibraryStore } from './storage/libraries.js';

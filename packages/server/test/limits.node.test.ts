@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, issueCredential, resolveRateLimits } from '@pustaka/server';
 import { parseTrustedProxies } from '../src/http/rate-limit-config.js';
+import { contractCheck } from '../../../test/support/contract-check.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 async function expectProblem(response: Response, status: number, code: string) {
@@ -155,12 +156,14 @@ describe('request timeout', () => {
   let app: FastifyInstance;
   let kioskToken: string;
   let server: TestServer;
+  const check = contractCheck();
   before(async () => {
     server = await startTestServer();
     kioskToken = server.demoCredentials.kioskToken;
     app = await buildApp({
       stores: server.stores,
       rateLimits: false,
+      checkResponses: check.record,
       limits: { requestTimeoutMs: 300 },
       handlers: {
         recordVisit: async () =>
@@ -172,6 +175,7 @@ describe('request timeout', () => {
   after(async () => {
     await app.close();
     await server.close();
+    check.assertNone();
   });
 
   it('answers 503 timeout when the server is too slow', async () => {

@@ -17,6 +17,8 @@ export interface ContractOperation {
   /** Alternatives of security requirements (OR), each a list of scheme names (AND); empty: public. */
   security: string[][];
   idempotent: boolean;
+  /** Declared answers by status (`'200'`, `'404'`): the schema of each media type, none for a bodiless one (304). */
+  responses: Record<string, Record<string, object>>;
 }
 
 export interface ContractParameter {
@@ -63,13 +65,30 @@ export async function loadContract(path: string = specPath): Promise<ContractOpe
         rawBodyTypes: Object.keys(content).filter((type) => type !== 'application/json'),
         security: security.map((requirement) => Object.keys(requirement)).filter((schemes) => schemes.length > 0),
         idempotent: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+        responses: responsesOf(operation.responses),
       });
     }
   }
   return operations;
 }
 
-/** Fastify route schemas built from the operation itself, never hand-copied. */
+function responsesOf(responses: unknown): ContractOperation['responses'] {
+  const byStatus = (responses ?? {}) as Record<string, { content?: Record<string, { schema?: object }> }>;
+  return Object.fromEntries(
+    Object.entries(byStatus).map(([status, response]) => [
+      status,
+      Object.fromEntries(
+        Object.entries(response.content ?? {}).flatMap(([type, media]) => (media.schema ? [[type, media.schema]] : [])),
+      ),
+    ]),
+  );
+}
+
+/**
+ * Fastify route schemas built from the operation itself, never hand-copied. The answers' schemas are there so
+ * that only what the contract declares is ever written: a field a handler adds by mistake (a member's phone
+ * number on a visit) is not serialised.
+ */
 export function routeSchema(operation: ContractOperation): Record<string, object> {
   const schema: Record<string, object> = {};
   const byPart = (where: ContractParameter['in'], lowerCase = false) => {
@@ -88,6 +107,15 @@ export function routeSchema(operation: ContractOperation): Record<string, object
   const headers = byPart('header', true);
   if (headers.params.length) schema.headers = headers.object;
   if (operation.jsonBody) schema.body = operation.jsonBody.schema;
+  const response = Object.fromEntries(
+    Object.entries(operation.responses)
+      .filter(([, content]) => Object.keys(content).length > 0)
+      .map(([status, content]) => [
+        status,
+        { content: Object.fromEntries(Object.entries(content).map(([type, body]) => [type, { schema: body }])) },
+      ]),
+  );
+  if (Object.keys(response).length) schema.response = response;
   return schema;
 }
 

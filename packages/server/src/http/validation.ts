@@ -4,12 +4,15 @@ import type { FieldError } from '../types.js';
 
 /**
  * One Ajv for the whole contract. OpenAPI 3.1 schemas are JSON Schema 2020-12, which Fastify's built-in
- * (draft-07) Ajv rejects. `coerceTypes: 'array'` turns `?format=book` into `['book']` and `?page=2` into 2.
+ * (draft-07) Ajv rejects. For requests, `coerceTypes: 'array'` turns `?format=book` into `['book']` and
+ * `?page=2` into 2, and defaults are filled in; answers are checked as they are (`for: 'answers'`): a string
+ * where the contract says integer is a mismatch there, not something to fix.
  */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: { for: 'requests' | 'answers' } = { for: 'requests' }): Ajv2020 {
+  const requests = options.for === 'requests';
   const ajv = new Ajv2020({
-    coerceTypes: 'array',
-    useDefaults: true,
+    coerceTypes: requests ? 'array' : false,
+    useDefaults: requests,
     allErrors: true,
     strictTuples: false,
     discriminator: true,
