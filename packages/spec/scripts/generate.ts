@@ -41,11 +41,11 @@ export async function generate(): Promise<Record<keyof typeof outputs, string>> 
   let js = header;
   let dts = `${header}import type { components } from './schema.js';\n\ntype Schemas = components['schemas'];\n`;
   for (const [name, s] of enums) {
-    js += `\n/** Every value of ${name}, in the contract's order. */\nexport const ${valuesName(name)} = Object.freeze(${JSON.stringify(s.enum)});\n`;
+    js += `\n/** Every value of ${name}, in the contract's order. */\nexport const ${valuesName(name)} = ${JSON.stringify(s.enum)};\n`;
     dts += `\n/** Every value of ${name}, in the contract's order. */\nexport declare const ${valuesName(name)}: readonly Schemas['${name}'][];\n`;
   }
   const mediaTypes = importMediaTypes(contract);
-  js += `\n/** The media type each import format is sent as (ImportFormat's \`x-media-types\`). */\nexport const importMediaTypes = Object.freeze(${JSON.stringify(mediaTypes)});\n`;
+  js += `\n/** The media type each import format is sent as (ImportFormat's \`x-media-types\`). */\nexport const importMediaTypes = ${JSON.stringify(mediaTypes)};\n`;
   dts +=
     `\n/** A media type \`importCatalog\` takes. */\nexport type ImportMediaType = ${Object.values(mediaTypes).map((t) => JSON.stringify(t)).join(' | ')};\n` +
     `/** The media type each import format is sent as (ImportFormat's \`x-media-types\`). */\nexport declare const importMediaTypes: Readonly<Record<Schemas['ImportFormat'], ImportMediaType>>;\n`;
