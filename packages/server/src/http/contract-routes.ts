@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Authenticator, SchemeName } from '../auth/principal.js';
+import type { Authenticator } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
 import { hashRequest } from '../storage/idempotency.js';
 import { routeSchema, type ContractOperation } from './contract.js';
@@ -48,7 +48,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
       // Credentials first, before the body is even parsed: a stranger learns nothing from validation errors.
       onRequest: operation.security.length
         ? async (request) => {
-            request.principal = wiring.authenticator.authenticate(request, operation.security as SchemeName[][]);
+            request.principal = wiring.authenticator.authenticate(request, operation.security);
           }
         : undefined,
       handler: async (request, reply) => {
