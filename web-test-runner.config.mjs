@@ -13,8 +13,23 @@ if (!executablePath) {
 
 register();
 const { startTestServer } = await import('./test/support/server.ts');
+const { describeViolations } = await import('./test/support/contract-check.ts');
 const api = await startTestServer();
 process.on('exit', () => void api.close());
+
+/**
+ * Every answer the widgets and the client got in the browser is checked against the contract (as in the Node
+ * tests). The runner has reported its tests by the time it stops its server; a mismatch then fails the run
+ * (wtr takes no error from a plugin, so the process ends here with 1).
+ */
+const contractCheckPlugin = {
+  name: 'pustaka-contract-check',
+  serverStop() {
+    if (api.responseViolations.length === 0) return;
+    console.error(`\n${describeViolations(api.responseViolations)}\n`);
+    process.exit(1);
+  },
+};
 
 /** Hands API paths to Fastify; Koa presets 404, so the status is reset before Fastify answers. */
 function apiMiddleware(context, next) {
@@ -30,7 +45,7 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), contractCheckPlugin],
   middleware: [apiMiddleware],
   testFramework: { config: { timeout: 10000 } },
   // Lit's dev-mode banner is expected in tests (sources run with the "development" condition).

@@ -279,17 +279,7 @@ export interface components {
             /** @description The HTTP status text. */
             title: string;
             status: number;
-            /**
-             * @description Stable machine code. Known codes: `validation_failed`, `bad_request`, `not_found`,
-             *     `credentials_missing`, `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`,
-             *     `origin_missing` (a site key used without an `Origin` header, from a server, when the key does
-             *     not allow server-side use), `wrong_library`, `insufficient_scope`, `idempotency_key_reused`,
-             *     `idempotency_in_progress` (409 with `Retry-After`: the same key's first request is still running),
-             *     `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
-             *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly,
-             *     503 when the server is too slow), `unavailable`, `not_implemented`, `internal`.
-             */
-            code: string;
+            code: components["schemas"]["ProblemCode"];
             /** @description A human sentence (English) explaining this occurrence. */
             detail: string;
             /** @description The request path. */
@@ -299,6 +289,19 @@ export interface components {
             /** @description Seconds to wait, for 409 idempotency_in_progress, 429 and 503. */
             retry_after?: number;
         };
+        /**
+         * @description Stable machine code of a problem; clients branch on it, never on `title` or `detail`.
+         *     `validation_failed` (`errors` names each field), `bad_request`, `not_found`, `credentials_missing`,
+         *     `credentials_invalid`, `credentials_revoked`, `origin_not_allowed`, `origin_missing` (a site key used
+         *     without an `Origin` header, from a server, when the key does not allow server-side use),
+         *     `wrong_library`, `insufficient_scope`, `idempotency_key_reused` (the key came with a different
+         *     request), `idempotency_in_progress` (the first request with this key is still running: retry after
+         *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
+         *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
+         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -487,11 +490,17 @@ export interface components {
                 record_id?: components["schemas"]["RecordId"];
             }[];
         };
+        /**
+         * @description A catalogue file's format, each sent as its own media type (`x-media-types`, the request body
+         *     types of `importCatalog`): `marcxml` as `application/marcxml+xml`, `iso2709` (binary MARC21) as
+         *     `application/marc`, `slims-csv` (a SLiMS bibliography export) as `text/csv`.
+         * @enum {string}
+         */
+        ImportFormat: "marcxml" | "iso2709" | "slims-csv";
         ImportReport: {
             id: string;
             library_id: components["schemas"]["LibraryIdValue"];
-            /** @enum {string} */
-            format: "marcxml" | "iso2709" | "slims-csv";
+            format: components["schemas"]["ImportFormat"];
             /** @description False when the file broke off before its end; the last problem says where and why. */
             complete: boolean;
             /** @description Records read from the file. */
@@ -715,6 +724,29 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Any other refusal or failure, always as a problem: 408 `timeout` (the request arrived too slowly),
+         *     413 `payload_too_large`, 414 `uri_too_long`, 431 `headers_too_large`, 500 `internal`,
+         *     501 `not_implemented` (an operation this server does not offer yet), 503 `timeout` (the server was
+         *     too slow) or `unavailable`.
+         */
+        OtherProblem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://pustaka.dev/problems/not_implemented",
+                 *       "title": "Not Implemented",
+                 *       "status": 501,
+                 *       "code": "not_implemented",
+                 *       "detail": "recordVisit is not implemented on this server yet."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request does not match the contract; `errors` names each field. */
         ValidationFailed: {
             headers: {
@@ -947,6 +979,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     listLibraries: {
@@ -1007,6 +1040,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getLibrary: {
@@ -1033,6 +1067,7 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     searchCatalog: {
@@ -1173,6 +1208,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     suggestCatalog: {
@@ -1215,6 +1251,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getCatalogRecord: {
@@ -1239,9 +1276,17 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogRecord"];
                 };
             };
+            /** @description Not modified since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     importCatalog: {
@@ -1249,7 +1294,7 @@ export interface operations {
             query: {
                 /** @description The library whose holdings the file describes. */
                 library: components["schemas"]["LibraryIdValue"];
-                format: "marcxml" | "iso2709" | "slims-csv";
+                format: components["schemas"]["ImportFormat"];
             };
             header?: {
                 /**
@@ -1311,6 +1356,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     recordVisit: {
@@ -1355,6 +1401,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getVisitStats: {
@@ -1419,6 +1466,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     getMembershipForm: {
@@ -1488,6 +1536,7 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     listRegistrations: {
@@ -1540,6 +1589,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     createRegistration: {
@@ -1585,6 +1635,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
     approveRegistration: {
@@ -1644,6 +1695,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
         };
     };
 }

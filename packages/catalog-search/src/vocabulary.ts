@@ -1,38 +1,53 @@
 import type { Format, LibraryKind, ThemeCode } from '@pustaka/client';
 import type { Language } from '@pustaka/core';
+import { formatValues, libraryKindValues, themeCodeValues } from '@pustaka/spec/values';
 
-/** The contract's formats, in the order of the labels below. */
-export const formats: readonly Format[] = [
-  'book', 'serial', 'ebook', 'audio', 'video', 'map', 'image', 'braille', 'manuscript', 'realia', 'thesis',
-];
+/** The contract's formats, in its order. */
+export const formats = formatValues;
 
 /** The DDC main classes, offered as chips when nothing is typed yet. */
-export const themeCodes: readonly ThemeCode[] = ['000', '100', '200', '300', '400', '500', '600', '700', '800', '900'];
+export const themeCodes = themeCodeValues;
 
-export const libraryKinds: readonly LibraryKind[] = ['public', 'school', 'university', 'company', 'reading-corner'];
+export const libraryKinds = libraryKindValues;
 
-/** Labels of the lists above, in their order, `|`-separated: one string per list and language keeps them small. */
-const labels = {
-  format: {
-    id: 'Buku|Terbitan Berkala|E-book|Audio|Video|Peta|Gambar|Braille|Manuskrip|Realia/Kit|Skripsi/Tesis',
-    en: 'Book|Serial|E-book|Audio|Video|Map|Image|Braille|Manuscript|Realia/Kit|Thesis',
+interface Labels {
+  format: Record<Format, string>;
+  theme: Record<ThemeCode, string>;
+  library_kind: Record<LibraryKind, string>;
+}
+
+/** Labels by language and value: a value the contract adds without a label here fails the typecheck. */
+const labels: Record<Language, Labels> = {
+  id: {
+    format: {
+      book: 'Buku', serial: 'Terbitan Berkala', ebook: 'E-book', audio: 'Audio', video: 'Video', map: 'Peta',
+      image: 'Gambar', braille: 'Braille', manuscript: 'Manuskrip', realia: 'Realia/Kit', thesis: 'Skripsi/Tesis',
+    },
+    theme: {
+      '000': 'Karya Umum', '100': 'Filsafat & Psikologi', '200': 'Agama', '300': 'Ilmu Sosial', '400': 'Bahasa',
+      '500': 'Sains & Matematika', '600': 'Teknologi', '700': 'Kesenian & Olahraga', '800': 'Kesusastraan',
+      '900': 'Sejarah & Geografi',
+    },
+    library_kind: { public: 'Umum', school: 'Sekolah', university: 'Perguruan tinggi', company: 'Perusahaan', 'reading-corner': 'Pojok baca' },
   },
-  theme: {
-    id: 'Karya Umum|Filsafat & Psikologi|Agama|Ilmu Sosial|Bahasa|Sains & Matematika|Teknologi|Kesenian & Olahraga|Kesusastraan|Sejarah & Geografi',
-    en: 'General Works|Philosophy & Psychology|Religion|Social Sciences|Language|Science & Mathematics|Technology|Arts & Recreation|Literature|History & Geography',
-  },
-  library_kind: {
-    id: 'Umum|Sekolah|Perguruan tinggi|Perusahaan|Pojok baca',
-    en: 'Public|School|University|Company|Reading corner',
+  en: {
+    format: {
+      book: 'Book', serial: 'Serial', ebook: 'E-book', audio: 'Audio', video: 'Video', map: 'Map', image: 'Image',
+      braille: 'Braille', manuscript: 'Manuscript', realia: 'Realia/Kit', thesis: 'Thesis',
+    },
+    theme: {
+      '000': 'General Works', '100': 'Philosophy & Psychology', '200': 'Religion', '300': 'Social Sciences',
+      '400': 'Language', '500': 'Science & Mathematics', '600': 'Technology', '700': 'Arts & Recreation',
+      '800': 'Literature', '900': 'History & Geography',
+    },
+    library_kind: { public: 'Public', school: 'School', university: 'University', company: 'Company', 'reading-corner': 'Reading corner' },
   },
 };
 
-const lists = { format: formats, theme: themeCodes, library_kind: libraryKinds };
-
 /** "Buku", "Kesusastraan", "Pojok baca" (or the English label); a value the list does not know stays as it is. */
-export function label(list: keyof typeof labels, value: string, language: Language): string {
-  const index = (lists[list] as readonly string[]).indexOf(value);
-  return index < 0 ? value : labels[list][language].split('|')[index]!;
+export function label(list: keyof Labels, value: string, language: Language): string {
+  const names: Partial<Record<string, string>> = labels[language][list];
+  return Object.hasOwn(names, value) ? names[value]! : value;
 }
 
 /**

@@ -40,7 +40,7 @@ export class PustakaApiError extends PustakaError {
    * `Problem.code`). An answer without a problem detail (say an HTML page from a proxy) gets `http_<status>`,
    * e.g. `http_502`; so does a success whose body is not JSON (`http_200` from a captive portal).
    */
-  declare readonly code: string;
+  declare readonly code: Problem['code'];
   /** A human sentence (English) about this occurrence; for logs, not for end users. */
   declare readonly detail: string;
   /** One entry per invalid field, for `validation_failed`; empty otherwise. */

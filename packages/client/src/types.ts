@@ -35,8 +35,13 @@ export type ResultOf<P extends ApiPath, M extends ApiMethod> = JsonContent<
 
 type Schemas = components['schemas'];
 
-/** An RFC 9457 problem detail, with Pustaka's stable `code`; every error answer of the API carries one. */
-export type Problem = Schemas['Problem'];
+/** The stable machine code of a problem the server sends (`validation_failed`, `not_found`, `rate_limited`, ...). */
+export type ProblemCode = Schemas['ProblemCode'];
+/**
+ * An RFC 9457 problem detail, with Pustaka's stable `code`; every error answer of the API carries one. An answer
+ * without one (an HTML page from a proxy) is given a made-up problem whose code is `http_<status>`, e.g. `http_502`.
+ */
+export type Problem = Omit<Schemas['Problem'], 'code'> & { code: ProblemCode | `http_${number}` };
 /** One invalid field of a `validation_failed` problem. */
 export type FieldError = Schemas['FieldError'];
 /** What `system.health()` answers. */

@@ -15,6 +15,7 @@ import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-co
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/validation.js';
 import { requestLogging } from './http/warm-up.js';
+import { registerResponseCheck, type ResponseViolation } from './http/response-check.js';
 import { catalogHandlers } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
@@ -39,6 +40,11 @@ export interface AppOptions {
   rateLimits?: RateLimitOverrides | false;
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
   trustProxy?: string[];
+  /**
+   * For tests: checks every API answer against the contract (status, media type, body) and hands each
+   * mismatch to this function (http/response-check.ts). Off in production: it validates every answer twice.
+   */
+  checkResponses?: (violation: ResponseViolation) => void;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -76,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
 
   const operations = await loadContract();
+  if (options.checkResponses) registerResponseCheck(app, operations, options.checkResponses);
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);

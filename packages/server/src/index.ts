@@ -1,6 +1,7 @@
 export { buildApp, defaultHandlers, type AppOptions } from './app.js';
 export { startServer, databaseFile, type ServerOptions, type RunningServer } from './server.js';
 export { warmUp } from './http/warm-up.js';
+export type { ResponseViolation } from './http/response-check.js';
 export { openDatabase, migrate, type Db } from './storage/database.js';
 export { sqliteStores, type Stores } from './storage/stores.js';
 export type { LibraryStore } from './storage/libraries.js';
@@ -16,7 +17,7 @@ export type { Credential, CredentialStore } from './storage/credentials.js';
 export type { AuditEntry } from './storage/audit.js';
 export { defaultRequestLimits, type RequestLimits } from './http/limits.js';
 export { defaultRateLimits, resolveRateLimits, type RateLimitOverrides, type RateLimits } from './http/rate-limit-config.js';
-export type { OperationHandler, OperationHandlers, OperationContext } from './http/operations.js';
+export type { OperationHandler, OperationHandlers, OperationContext, OperationId, OperationResult, QueryOf, PathParamsOf, BodyOf, ResultOf } from './http/operations.js';
 export { main as runCli } from './cli/main.js';
 export type { CatalogStore, CatalogQuery, CatalogRun, SaveOutcome } from './catalog/store.js';
 export type { BibliographicInput, CopyInput, LibraryHolding } from './catalog/model.js';

@@ -22,6 +22,7 @@ export interface ServerOptions {
   limits?: AppOptions['limits'];
   rateLimits?: AppOptions['rateLimits'];
   trustProxy?: AppOptions['trustProxy'];
+  checkResponses?: AppOptions['checkResponses'];
 }
 
 export interface RunningServer {
@@ -56,8 +57,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  const { logger, cdnDir, limits, rateLimits, trustProxy } = options;
-  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy });
+  const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses } = options;
+  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy, checkResponses });
   app.addHook('onClose', async () => db.close());
   await warmUp(app);
   await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });

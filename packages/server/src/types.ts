@@ -8,5 +8,7 @@ type Schemas = components['schemas'];
 export type Library = Schemas['Library'];
 export type LibraryKind = Schemas['LibraryKind'];
 export type Problem = Schemas['Problem'];
+/** The stable `code` of a problem: the contract lists every one the server may send. */
+export type ProblemCode = Schemas['ProblemCode'];
 export type FieldError = Schemas['FieldError'];
 export type Health = Schemas['Health'];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '@pustaka/server';
+import { contractCheck } from '../../../test/support/contract-check.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 let server: TestServer;
@@ -133,13 +134,19 @@ describe('every error is problem+json', () => {
 
   it('an operation without a handler answers 501 not_implemented, after its credential checks', async () => {
     // Every operation is routed from the start; here one loses its handler to show what callers meet.
-    const app = await buildApp({ stores: server.stores, handlers: { getHealth: undefined, recordVisit: undefined } });
+    const check = contractCheck();
+    const app = await buildApp({
+      stores: server.stores,
+      handlers: { getHealth: undefined, recordVisit: undefined },
+      checkResponses: check.record,
+    });
     try {
       const health = await app.inject({ method: 'GET', url: '/v1/health' });
       assert.equal(health.statusCode, 501);
       assert.equal(health.json().code, 'not_implemented');
       const visit = await app.inject({ method: 'POST', url: '/v1/visits', payload: { kind: 'member', member_number: 'X-1' } });
       assert.equal(visit.statusCode, 401);
+      check.assertNone();
     } finally {
       await app.close();
     }

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, issueCredential, resolveRateLimits } from '@pustaka/server';
 import { parseTrustedProxies } from '../src/http/rate-limit-config.js';
+import { contractCheck } from '../../../test/support/contract-check.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 async function expectProblem(response: Response, status: number, code: string) {
@@ -155,20 +156,26 @@ describe('request timeout', () => {
   let app: FastifyInstance;
   let kioskToken: string;
   let server: TestServer;
+  const check = contractCheck();
   before(async () => {
     server = await startTestServer();
     kioskToken = server.demoCredentials.kioskToken;
     app = await buildApp({
       stores: server.stores,
       rateLimits: false,
+      checkResponses: check.record,
       limits: { requestTimeoutMs: 300 },
-      handlers: { recordVisit: async () => sleep(2000, { kind: 'guest' }) },
+      handlers: {
+        recordVisit: async () =>
+          sleep(2000, { id: 'vis_slow', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() }),
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   after(async () => {
     await app.close();
     await server.close();
+    check.assertNone();
   });
 
   it('answers 503 timeout when the server is too slow', async () => {

@@ -3,6 +3,7 @@
  * seed hand to the store: one bibliographic record per work, and the copies one library holds of it.
  */
 import type { components } from '@pustaka/spec/schema';
+import { formatValues } from '@pustaka/spec/values';
 
 type Schemas = components['schemas'];
 export type Format = Schemas['Format'];
@@ -21,9 +22,8 @@ export type ImportReport = Schemas['ImportReport'];
 export type ImportProblem = ImportReport['problems'][number];
 export type ImportFormat = ImportReport['format'];
 
-export const formats: readonly Format[] = [
-  'book', 'serial', 'ebook', 'audio', 'video', 'map', 'image', 'braille', 'manuscript', 'realia', 'thesis',
-];
+/** The contract's formats, in its order (the facet index numbers them by it). */
+export const formats: readonly Format[] = formatValues;
 
 /** A work as an importer read it, before it is matched to the catalogue. Text is kept exactly as read. */
 export interface BibliographicInput {

@@ -1,3 +1,4 @@
+import { themeCodeValues } from '@pustaka/spec/values';
 import type { ThemeCode } from './model.js';
 
 /** DDC main classes with the Indonesian labels libraries here use on their shelves. */
@@ -14,7 +15,7 @@ export const themeLabels: Record<ThemeCode, string> = {
   '900': 'Sejarah & Geografi',
 };
 
-export const themeCodes = Object.keys(themeLabels) as ThemeCode[];
+export const themeCodes: readonly ThemeCode[] = themeCodeValues;
 
 /**
  * The Islamic notation of Indonesian libraries (Departemen Agama's expansion of DDC 297): `2X` followed by a

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Authenticator, SchemeName } from '../auth/principal.js';
+import type { Authenticator } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
 import { hashRequest } from '../storage/idempotency.js';
 import { keyReservations } from './exactly-once.js';
 import { routeSchema, type ContractOperation } from './contract.js';
-import type { OperationHandlers } from './operations.js';
+import { routedHandler, type OperationHandlers } from './operations.js';
 import { ProblemError } from './problem.js';
 import { Upload } from './upload.js';
 
@@ -52,7 +52,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
   acceptRawBodies(app, operations);
   const reservations = keyReservations(wiring.stores.idempotency, { waitMs: wiring.duplicateWaitMs });
   for (const operation of operations) {
-    const handler = wiring.handlers[operation.operationId];
+    const handler = routedHandler(wiring.handlers, operation.operationId);
     app.route({
       method: operation.method,
       url: operation.route,
@@ -61,7 +61,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
       // Credentials first, before the body is even parsed: a stranger learns nothing from validation errors.
       onRequest: operation.security.length
         ? async (request) => {
-            request.principal = await wiring.authenticator.authenticate(request, operation.security as SchemeName[][]);
+            request.principal = await wiring.authenticator.authenticate(request, operation.security);
           }
         : undefined,
       handler: async (request, reply) => {
@@ -96,8 +96,8 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           result = await handler({
             request,
             reply,
-            query: request.query as Record<string, unknown>,
-            params: request.params as Record<string, string>,
+            query: request.query,
+            params: request.params,
             body: request.body,
             principal,
             stores: wiring.stores,

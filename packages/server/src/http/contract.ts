@@ -1,5 +1,6 @@
 import { dereference } from '@readme/openapi-parser';
 import { specPath } from '@pustaka/spec';
+import type { SchemeName } from '../auth/principal.js';
 
 /** The parts of an OpenAPI operation the server acts on. */
 export interface ContractOperation {
@@ -15,8 +16,10 @@ export interface ContractOperation {
   /** Media types of a non-JSON body (catalogue files). */
   rawBodyTypes: string[];
   /** Alternatives of security requirements (OR), each a list of scheme names (AND); empty: public. */
-  security: string[][];
+  security: SchemeName[][];
   idempotent: boolean;
+  /** Declared answers by status (`'200'`, `'404'`, `'default'`): each media type's schema; none for 304. */
+  responses: Record<string, Record<string, object>>;
 }
 
 export interface ContractParameter {
@@ -26,50 +29,93 @@ export interface ContractParameter {
   schema: object;
 }
 
-type OpenApiDocument = {
-  paths: Record<string, Record<string, Record<string, unknown>>>;
-  security?: Record<string, string[]>[];
-};
+type Content = Record<string, { schema?: object }>;
+type SecurityRequirement = Record<string, string[]>;
 
-const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** What the server reads of an operation of the dereferenced document. */
+interface DocumentOperation {
+  operationId: string;
+  parameters?: ContractParameter[];
+  requestBody?: { required?: boolean; content?: Content };
+  security?: SecurityRequirement[];
+  responses?: Record<string, { content?: Content }>;
+}
+
+const methods = [['get', 'GET'], ['post', 'POST'], ['put', 'PUT'], ['patch', 'PATCH'], ['delete', 'DELETE']] as const;
+
+type PathItem = { parameters?: ContractParameter[] } & { [Method in (typeof methods)[number][0]]?: DocumentOperation };
+
+/** What the server reads of the dereferenced OpenAPI document. */
+interface ContractDocument {
+  paths: Record<string, PathItem>;
+  security?: SecurityRequirement[];
+}
+
+const schemeNames: Record<SchemeName, true> = { siteKey: true, kioskToken: true, staffToken: true };
+const isSchemeName = (name: string): name is SchemeName => Object.hasOwn(schemeNames, name);
 
 /** Reads the contract (the one in `@pustaka/spec`, unless told otherwise) into a list of operations. */
 export async function loadContract(path: string = specPath): Promise<ContractOperation[]> {
-  const document = withoutDiscriminatorMappings(
-    structuredClone(await dereference(path)),
-  ) as unknown as OpenApiDocument;
+  const dereferenced: object = structuredClone(await dereference(path));
+  withoutDiscriminatorMappings(dereferenced);
+  // The parser's own types allow the `$ref`s it has just resolved and every part of OpenAPI the server does
+  // not read; the document is redocly-linted (`npm run lint:spec`) and its operations are what the generated
+  // types say. This is the one place the document is taken for what it is.
+  const document = dereferenced as ContractDocument;
   const operations: ContractOperation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of methods) {
+    for (const [method, verb] of methods) {
       const operation = item[method];
       if (!operation) continue;
-      const parameters = [
-        ...((item.parameters as unknown as ContractParameter[]) ?? []),
-        ...((operation.parameters as ContractParameter[]) ?? []),
-      ];
-      const content = (operation.requestBody as { content?: Record<string, { schema: object }>; required?: boolean })
-        ?.content ?? {};
-      const json = content['application/json'];
-      const security = (operation.security ?? document.security ?? []) as Record<string, string[]>[];
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
+      const content = operation.requestBody?.content ?? {};
+      const json = content['application/json']?.schema;
       operations.push({
-        operationId: operation.operationId as string,
-        method: method.toUpperCase() as ContractOperation['method'],
+        operationId: operation.operationId,
+        method: verb,
         path,
         route: path.replace(/\{(\w+)\}/g, ':$1'),
         parameters,
-        ...(json && {
-          jsonBody: { schema: json.schema, required: Boolean((operation.requestBody as { required?: boolean }).required) },
-        }),
+        ...(json && { jsonBody: { schema: json, required: Boolean(operation.requestBody?.required) } }),
         rawBodyTypes: Object.keys(content).filter((type) => type !== 'application/json'),
-        security: security.map((requirement) => Object.keys(requirement)).filter((schemes) => schemes.length > 0),
+        security: securityOf(operation.operationId, operation.security ?? document.security ?? []),
         idempotent: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+        responses: responsesOf(operation.responses ?? {}),
       });
     }
   }
   return operations;
 }
 
-/** Fastify route schemas built from the operation itself, never hand-copied. */
+/** Scheme names the server does not know stop it at start, rather than letting a request through. */
+function securityOf(operationId: string, requirements: SecurityRequirement[]): SchemeName[][] {
+  return requirements
+    .map((requirement) => Object.keys(requirement))
+    .filter((schemes) => schemes.length > 0)
+    .map((schemes) =>
+      schemes.map((scheme) => {
+        if (!isSchemeName(scheme)) throw new Error(`${operationId} asks for the security scheme "${scheme}", which this server does not know.`);
+        return scheme;
+      }),
+    );
+}
+
+function responsesOf(responses: NonNullable<DocumentOperation['responses']>): ContractOperation['responses'] {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [
+      status,
+      Object.fromEntries(
+        Object.entries(response.content ?? {}).flatMap(([type, media]) => (media.schema ? [[type, media.schema]] : [])),
+      ),
+    ]),
+  );
+}
+
+/**
+ * Fastify route schemas built from the operation itself, never hand-copied. The answers' schemas are there so
+ * that only what the contract declares is ever written: a field a handler adds by mistake (a member's phone
+ * number on a visit) is not serialised.
+ */
 export function routeSchema(operation: ContractOperation): Record<string, object> {
   const schema: Record<string, object> = {};
   const byPart = (where: ContractParameter['in'], lowerCase = false) => {
@@ -88,6 +134,15 @@ export function routeSchema(operation: ContractOperation): Record<string, object
   const headers = byPart('header', true);
   if (headers.params.length) schema.headers = headers.object;
   if (operation.jsonBody) schema.body = operation.jsonBody.schema;
+  const response = Object.fromEntries(
+    Object.entries(operation.responses)
+      .filter(([, content]) => Object.keys(content).length > 0)
+      .map(([status, content]) => [
+        status,
+        { content: Object.fromEntries(Object.entries(content).map(([type, body]) => [type, { schema: body }])) },
+      ]),
+  );
+  if (Object.keys(response).length) schema.response = response;
   return schema;
 }
 
@@ -95,15 +150,14 @@ export function routeSchema(operation: ContractOperation): Record<string, object
  * Ajv's `discriminator` reads the tag from each `oneOf` branch and refuses OpenAPI's `mapping` (which only
  * repeats what the branches' `const` say), so the mapping is dropped before compiling.
  */
-function withoutDiscriminatorMappings<T>(node: T, seen = new Set<unknown>()): T {
-  if (!node || typeof node !== 'object' || seen.has(node)) return node;
+function withoutDiscriminatorMappings(node: unknown, seen = new Set<unknown>()): void {
+  if (!isObject(node) || seen.has(node)) return;
   seen.add(node);
-  const record = node as Record<string, unknown>;
-  const discriminator = record.discriminator as { mapping?: unknown } | undefined;
-  if (discriminator && typeof discriminator === 'object' && 'mapping' in discriminator) {
-    record.discriminator = { ...discriminator, mapping: undefined };
-    delete (record.discriminator as { mapping?: unknown }).mapping;
+  if (isObject(node.discriminator) && 'mapping' in node.discriminator) {
+    const { mapping: _mapping, ...discriminator } = node.discriminator;
+    node.discriminator = discriminator;
   }
-  for (const value of Object.values(record)) withoutDiscriminatorMappings(value, seen);
-  return node;
+  for (const value of Object.values(node)) withoutDiscriminatorMappings(value, seen);
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

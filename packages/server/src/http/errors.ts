@@ -11,16 +11,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       return sendProblem(reply, error.toProblem(instance));
     }
-    const fastifyError = error as FastifyError;
-    if (fastifyError.validation) {
-      const errors = toFieldErrors(fastifyError.validation as never, fastifyError.validationContext);
+    if (error.validation) {
+      const errors = toFieldErrors(error.validation, error.validationContext);
       const detail =
         errors.length === 1
           ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
           : `The request has ${errors.length} invalid fields.`;
       return sendProblem(reply, problem(400, 'validation_failed', detail, { instance, errors }));
     }
-    switch (fastifyError.code) {
+    switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendProblem(reply, problem(413, 'payload_too_large', 'The request body is too large.', { instance }));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -29,7 +28,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
           problem(415, 'unsupported_media_type', 'This operation does not accept this content type.', { instance }),
         );
     }
-    if (isMalformedJson(fastifyError)) {
+    if (isMalformedJson(error)) {
       return sendProblem(
         reply,
         problem(400, 'validation_failed', 'The request body is not valid JSON.', {
@@ -38,9 +37,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         }),
       );
     }
-    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      const code = fastifyError.statusCode === 408 ? 'timeout' : 'bad_request';
-      return sendProblem(reply, problem(fastifyError.statusCode, code, fastifyError.message, { instance }));
+    if (error.statusCode && error.statusCode < 500) {
+      const code = error.statusCode === 408 ? 'timeout' : 'bad_request';
+      return sendProblem(reply, problem(error.statusCode, code, error.message, { instance }));
     }
     // Log the error's kind and stack, never the request body: it may hold personal data.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');

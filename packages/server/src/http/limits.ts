@@ -54,13 +54,13 @@ export function fastifyLimitOptions(limits: RequestLimits): Partial<FastifyServe
  */
 export function registerRequestLimits(app: FastifyInstance, limits: RequestLimits): void {
   app.addHook('onRoute', (route) => {
-    if (fileOperations.has(route.config?.operationId as string)) route.bodyLimit ??= limits.importBodyBytes;
+    if (fileOperations.has(route.config?.operationId ?? '')) route.bodyLimit ??= limits.importBodyBytes;
   });
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > limits.urlChars) {
       throw new ProblemError(414, 'uri_too_long', `The address is longer than ${limits.urlChars} characters.`);
     }
-    const isFile = fileOperations.has(request.routeOptions.config?.operationId as string);
+    const isFile = fileOperations.has(request.routeOptions.config?.operationId ?? '');
     const timer = setTimeout(() => answerTimeout(request, reply), isFile ? limits.importTimeoutMs : limits.requestTimeoutMs);
     // 'close' comes when the answer has gone out or the connection dropped, whichever is first.
     reply.raw.once('close', () => clearTimeout(timer));

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { FieldError, Problem } from '../types.js';
+import type { FieldError, Problem, ProblemCode } from '../types.js';
 
 /** Base of the `type` URIs; each problem kind gets its own stable URI derived from its `code`. */
 export const PROBLEM_BASE = 'https://pustaka.dev/problems/';
@@ -10,14 +10,14 @@ export const PROBLEM_BASE = 'https://pustaka.dev/problems/';
  */
 export class ProblemError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly errors: FieldError[] | undefined;
   readonly retryAfter: number | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    code: string,
+    code: ProblemCode,
     detail: string,
     options: { errors?: FieldError[]; retryAfter?: number; headers?: Record<string, string> } = {},
   ) {
@@ -41,7 +41,7 @@ export class ProblemError extends Error {
 
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: { instance?: string | undefined; errors?: FieldError[] | undefined; retry_after?: number | undefined } = {},
 ): Problem {

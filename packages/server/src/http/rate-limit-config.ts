@@ -78,7 +78,7 @@ function toLimit(value: unknown, where: string): Limit | null {
     return checked({ max: Number(match[1]), windowSeconds: Number(match[2] || 1) * unit }, where);
   }
   if (value && typeof value === 'object') {
-    const { max, windowSeconds, ...rest } = value as Record<string, unknown>;
+    const { max, windowSeconds, ...rest }: Record<string, unknown> = { ...value };
     if (Object.keys(rest).length === 0 && typeof max === 'number' && typeof windowSeconds === 'number') {
       return checked({ max, windowSeconds }, where);
     }
@@ -93,6 +93,8 @@ function checked(limit: Limit, where: string): Limit {
   return limit;
 }
 
+const isRouteClass = (name: string): name is RouteClass => Object.hasOwn(defaultRateLimits, name);
+
 /** The defaults with the overrides applied; throws RateLimitConfigError naming the entry that is wrong. */
 export function resolveRateLimits(overrides: unknown = {}): RateLimits {
   if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) {
@@ -100,7 +102,7 @@ export function resolveRateLimits(overrides: unknown = {}): RateLimits {
   }
   const limits = structuredClone(defaultRateLimits);
   for (const [routeClass, entry] of Object.entries(overrides)) {
-    if (!(routeClass in limits)) {
+    if (!isRouteClass(routeClass)) {
       throw new RateLimitConfigError(`"${routeClass}" is not a route class (${Object.keys(limits).join(', ')}).`);
     }
     if (!entry || typeof entry !== 'object') throw new RateLimitConfigError(`${routeClass}: expected { "perIp": ..., "perCredential": ... }.`);
@@ -108,7 +110,7 @@ export function resolveRateLimits(overrides: unknown = {}): RateLimits {
       if (scope !== 'perIp' && scope !== 'perCredential') {
         throw new RateLimitConfigError(`${routeClass}.${scope}: only perIp and perCredential can be set.`);
       }
-      limits[routeClass as RouteClass][scope] = toLimit(value, `${routeClass}.${scope}`);
+      limits[routeClass][scope] = toLimit(value, `${routeClass}.${scope}`);
     }
   }
   return limits;
@@ -120,7 +122,7 @@ export function parseRateLimits(json: string): RateLimits {
   try {
     overrides = JSON.parse(json);
   } catch (error) {
-    throw new RateLimitConfigError(`The rate limits are not valid JSON: ${(error as Error).message}`);
+    throw new RateLimitConfigError(`The rate limits are not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   return resolveRateLimits(overrides);
 }

@@ -60,7 +60,7 @@ function tooMany(seconds: number): ProblemError {
 export function registerRateLimits(app: FastifyInstance, limits: RateLimits, now?: () => number): void {
   const counter = new FixedWindowCounter(now);
   const classOf = (request: FastifyRequest) =>
-    routeClassOf(request.routeOptions.config?.operationId as string | undefined, request.method);
+    routeClassOf(request.routeOptions.config?.operationId, request.method);
 
   app.addHook('onRequest', async (request) => {
     const routeClass = classOf(request);

@@ -23,7 +23,8 @@ export class Upload implements AsyncIterable<Buffer> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     let overLimit = false;
     // destroyOnReturn: false, or stopping early would destroy the request, and with it the answer's socket.
-    for await (const chunk of this.stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    const chunks: AsyncIterable<Buffer> = this.stream.iterator({ destroyOnReturn: false });
+    for await (const chunk of chunks) {
       this.bytes += chunk.length;
       if (this.bytes > this.limit) {
         overLimit = true;

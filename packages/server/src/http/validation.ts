@@ -1,22 +1,25 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FieldError } from '../types.js';
 
 /**
  * One Ajv for the whole contract. OpenAPI 3.1 schemas are JSON Schema 2020-12, which Fastify's built-in
- * (draft-07) Ajv rejects. `coerceTypes: 'array'` turns `?format=book` into `['book']` and `?page=2` into 2.
+ * (draft-07) Ajv rejects. For requests, `coerceTypes: 'array'` turns `?format=book` into `['book']` and
+ * `?page=2` into 2, and defaults are filled in; answers are checked as they are (`for: 'answers'`): a string
+ * where the contract says integer is a mismatch there, not something to fix.
  */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: { for: 'requests' | 'answers' } = { for: 'requests' }): Ajv2020 {
+  const requests = options.for === 'requests';
   const ajv = new Ajv2020({
-    coerceTypes: 'array',
-    useDefaults: true,
+    coerceTypes: requests ? 'array' : false,
+    useDefaults: requests,
     allErrors: true,
     strictTuples: false,
     discriminator: true,
   });
   addFormats.default(ajv);
-  // OpenAPI annotations that are not JSON Schema keywords.
-  ajv.addKeyword({ keyword: 'example' });
+  // OpenAPI annotations and our extensions that are not JSON Schema keywords.
+  for (const keyword of ['example', 'x-media-types']) ajv.addKeyword({ keyword });
   return ajv;
 }
 
@@ -25,8 +28,16 @@ export type { ValidateFunction };
 /** Where a value came from, as Fastify names the parts of a request. */
 export type RequestPart = 'querystring' | 'params' | 'headers' | 'body';
 
+/** What the mapping reads of an Ajv error (as Ajv reports it, or as Fastify hands it on). */
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string | undefined;
+}
+
 /** Ajv's errors as one field error each, named the way the caller wrote the field. */
-export function toFieldErrors(errors: ErrorObject[], part: string | undefined): FieldError[] {
+export function toFieldErrors(errors: SchemaError[], part: string | undefined): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const error of errors) {
@@ -41,12 +52,12 @@ export function toFieldErrors(errors: ErrorObject[], part: string | undefined): 
   return out;
 }
 
-function toFieldError(error: ErrorObject, part: string | undefined): FieldError {
+function toFieldError(error: SchemaError, part: string | undefined): FieldError {
   const path = error.instancePath
     .split('/')
     .slice(1)
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const params = error.params as Record<string, unknown>;
+  const { params } = error;
   let code = error.keyword;
   if (error.keyword === 'required') path.push(String(params.missingProperty));
   if (error.keyword === 'additionalProperties') {
@@ -58,8 +69,8 @@ function toFieldError(error: ErrorObject, part: string | undefined): FieldError 
   return { field, code, message: messageFor(error, code) };
 }
 
-function messageFor(error: ErrorObject, code: string): string {
-  const params = error.params as Record<string, unknown>;
+function messageFor(error: SchemaError, code: string): string {
+  const { params } = error;
   switch (code) {
     case 'required':
       return 'is required';
@@ -68,7 +79,7 @@ function messageFor(error: ErrorObject, code: string): string {
     case 'unknown_field':
       return 'is not a field of this request';
     case 'enum':
-      return `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+      return `must be one of: ${Array.isArray(params.allowedValues) ? params.allowedValues.join(', ') : ''}`;
     case 'discriminator':
       return 'must name a known kind';
     default:

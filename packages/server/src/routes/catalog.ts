@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { importMediaTypes } from '@pustaka/spec/values';
 import { requireLibraryAccess } from '../auth/library-access.js';
-import type { OperationHandlers } from '../http/operations.js';
+import type { OperationHandlers, QueryOf } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { importCatalogFile } from '../catalog/import/import-file.js';
 import { parseIsbn } from '../catalog/isbn.js';
-import type { CatalogQuery, SearchSort } from '../catalog/store.js';
-import type { Format, ImportFormat, SearchResult, ThemeCode } from '../catalog/model.js';
-import type { FieldError, LibraryKind } from '../types.js';
+import type { CatalogQuery } from '../catalog/store.js';
+import type { FieldError } from '../types.js';
 
 /** Searches change with loans and imports: fresh for half a minute, served stale while refreshing for five. */
 const SEARCH_CACHE = 'public, max-age=30, stale-while-revalidate=300';
@@ -35,24 +35,7 @@ function answerIfUnchanged(request: FastifyRequest, reply: FastifyReply, version
   return false;
 }
 
-interface SearchParameters {
-  q?: string;
-  title?: string;
-  author?: string;
-  subject?: string;
-  isbn?: string;
-  format?: Format[];
-  library?: string[];
-  library_kind?: LibraryKind[];
-  theme?: ThemeCode[];
-  language?: string[];
-  year_from?: number;
-  year_to?: number;
-  available?: boolean;
-  sort?: SearchSort;
-  page?: number;
-  per_page?: number;
-}
+type SearchParameters = QueryOf<'searchCatalog'>;
 
 /** What the contract cannot say: a wrong ISBN check digit, a reversed year range, a library that is not. */
 async function catalogQuery(query: SearchParameters, libraryExists: (id: string) => Promise<boolean>, offset: number, limit: number): Promise<CatalogQuery> {
@@ -78,13 +61,8 @@ async function catalogQuery(query: SearchParameters, libraryExists: (id: string)
   };
 }
 
-const mediaTypes: Record<ImportFormat, string> = {
-  marcxml: 'application/marcxml+xml',
-  iso2709: 'application/marc',
-  'slims-csv': 'text/csv',
-};
 export const catalogHandlers: OperationHandlers = {
-  async searchCatalog({ request, reply, query, stores }): Promise<SearchResult | FastifyReply> {
+  async searchCatalog({ request, reply, query, stores }) {
     const paging = pagingOf(query);
     const search = await catalogQuery(query, (id) => stores.libraries.exists(id), paging.offset, paging.per_page);
     reply.header('Cache-Control', SEARCH_CACHE);
@@ -117,17 +95,16 @@ export const catalogHandlers: OperationHandlers = {
   },
 
   async importCatalog({ request, query, body, principal, stores }) {
-    const libraryId = query.library as string;
-    const format = query.format as ImportFormat;
+    const { library: libraryId, format } = query;
     requireLibraryAccess(principal, libraryId);
     if (!(await stores.libraries.exists(libraryId))) {
       throw invalid([{ field: 'library', code: 'unknown', message: `no library has the id "${libraryId}"` }]);
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (mediaType !== mediaTypes[format]) {
-      throw new ProblemError(415, 'unsupported_media_type', `Send ${format} files as ${mediaTypes[format]}, not ${mediaType || 'without a type'}.`);
+    if (mediaType !== importMediaTypes[format]) {
+      throw new ProblemError(415, 'unsupported_media_type', `Send ${format} files as ${importMediaTypes[format]}, not ${mediaType || 'without a type'}.`);
     }
-    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body as AsyncIterable<Uint8Array> });
+    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
       throw invalid([{ field: 'body', code: format, message: `is not a readable ${format} file: ${reason.replace(/\.$/, '')}` }]);

@@ -1,13 +1,12 @@
 import type { OperationHandlers } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
 import { notFound } from '../http/problem.js';
-import type { LibraryKind } from '../types.js';
 
 export const libraryHandlers: OperationHandlers = {
   async listLibraries({ request, reply, query, stores }) {
     const paging = pagingOf(query);
     const { total, items } = await stores.libraries.list({
-      kinds: query.kind as LibraryKind[] | undefined,
+      kinds: query.kind,
       offset: paging.offset,
       limit: paging.per_page,
     });

@@ -1,10 +1,9 @@
 import type { OperationHandlers } from '../http/operations.js';
 import { ProblemError } from '../http/problem.js';
-import type { Health } from '../types.js';
 import { serverVersion } from '../version.js';
 
 export const systemHandlers: OperationHandlers = {
-  async getHealth({ stores }): Promise<Health> {
+  async getHealth({ stores }) {
     if (!(await stores.ping())) {
       throw new ProblemError(503, 'unavailable', 'The database does not answer; try again shortly.', {
         retryAfter: 5,
