@@ -16,6 +16,8 @@ export { failureMessages, failureOf } from './failure.js';
 export type { Failure } from './failure.js';
 export { failureView } from './failure-view.js';
 export { LanguageController, normaliseLanguage, resolveLanguage } from './language.js';
+export { FormController } from './form-controller.js';
+export type { FieldSpec, FormOptions } from './form-controller.js';
 export { libraryDirectory } from './libraries.js';
 export { LoadController } from './load-controller.js';
 export type { LoadOptions, LoadRenderers, LoadStatus } from './load-controller.js';
@@ -28,10 +30,13 @@ export type {
   MessageCatalogue,
   MessageParam,
   ParamsOf,
+  PlaceholderNames,
   Translate,
 } from './messages.js';
 export { PustakaElement } from './pustaka-element.js';
 export type { EventDetail } from './pustaka-element.js';
 export { baseStyles, tokenDefaults, tokens } from './tokens.js';
 export type { TokenName } from './tokens.js';
+export { formMessages, maxLength, minLength, pattern, required, validator, validatorMessage } from './validators.js';
+export type { Validator, ValidatorMessage } from './validators.js';
 export { VERSION } from './version.js';
