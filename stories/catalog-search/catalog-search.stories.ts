@@ -117,6 +117,12 @@ export const Offline: Story = {
   },
 };
 
+/** A bad `api` attribute: a visible "not set up correctly" message instead of an exception, and no retry. */
+export const SetupError: Story = {
+  args: { api: 'ftp://katalog.example' },
+  play: async ({ canvasElement }) => void (await type(canvasElement, 'laskar', { settle: false })),
+};
+
 /** A record's copies in every library: location, call number, status, address and opening hours. */
 export const RecordDetail: Story = {
   play: async ({ canvasElement }) => {

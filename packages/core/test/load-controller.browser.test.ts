@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { PustakaNetworkError, type Library } from '@pustaka/client';
 import { LitElement } from 'lit';
 import { defineElement, LoadController, PustakaElement, type LoadStatus } from '../src/index.js';
@@ -170,6 +170,19 @@ describe('LoadController', () => {
     await waitUntil(() => el.loads.length === 2, 'no new load when the connection came back');
     el.loads[1]!.answer('Laskar Pelangi');
     await statusIs(el, 'complete');
+  });
+
+  it('stops listening for the connection once the element has left the page', async () => {
+    const el = await fixture<TestLoader>(html`<pustaka-test-loader></pustaka-test-loader>`);
+    setOnline(false);
+    void el.data.run(['laskar']);
+    await waitUntil(() => el.loads.length === 1);
+    el.loads[0]!.fail(new PustakaNetworkError(new TypeError('Failed to fetch')));
+    await statusIs(el, 'failed');
+    el.remove();
+    setOnline(true);
+    await nextFrame();
+    expect(el.loads, 'a removed element loaded again').to.have.length(1);
   });
 
   it('tells a server that cannot be reached from being offline', async () => {
