@@ -44,6 +44,13 @@ const meta: Meta<Args> = {
     lang: { control: 'select', options: ['', 'id', 'en'] },
     theme: { control: 'select', options: ['', 'light', 'dark'] },
   },
+  decorators: [
+    (story) => {
+      // The Offline story overrides the browser's flag: every story starts from the browser's own again.
+      delete (navigator as { onLine?: boolean }).onLine;
+      return story();
+    },
+  ],
   render: (args) =>
     html`<pustaka-catalog-search
       api=${args.api}
@@ -91,9 +98,28 @@ export const ServerError: Story = {
   play: async ({ canvasElement }) => void (await type(canvasElement, 'laskar', { settle: false })),
 };
 
-/** No connection: the offline sentence and a retry. */
+/** The browser is online but the server cannot be reached: not the visitor's connection, so not "offline". */
+export const Unreachable: Story = {
+  args: { api: mockApi.offline },
+  play: async ({ canvasElement }) => void (await type(canvasElement, 'laskar', { settle: false })),
+};
+
+/**
+ * No connection: the offline sentence and a retry. The story tells the widget the browser is offline, as a phone
+ * losing its signal would; the search starts again by itself when the `online` event comes.
+ */
 export const Offline: Story = {
   args: { api: mockApi.offline },
+  play: async ({ canvasElement }) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    dispatchEvent(new Event('offline'));
+    await type(canvasElement, 'laskar', { settle: false });
+  },
+};
+
+/** A bad `api` attribute: a visible "not set up correctly" message instead of an exception, and no retry. */
+export const SetupError: Story = {
+  args: { api: 'ftp://katalog.example' },
   play: async ({ canvasElement }) => void (await type(canvasElement, 'laskar', { settle: false })),
 };
 

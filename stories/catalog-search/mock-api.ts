@@ -4,7 +4,8 @@
 //   https://katalog.mock          answers normally (after `latency` ms)
 //   https://lambat.mock           never answers (the loading state)
 //   https://galat.mock            answers 500 problem+json (the error state)
-//   https://luring.mock           the network fails (the offline state)
+//   https://luring.mock           the network fails: the unreachable state, or the offline state while the
+//                                 story tells the widget the browser is offline (`offline()`)
 import type { CatalogRecord, Library, RecordSummary, SearchResult, SuggestionList } from '@pustaka/client';
 
 export const mockApi = {

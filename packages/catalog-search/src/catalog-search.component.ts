@@ -1,5 +1,5 @@
-import type { PustakaClient, RecordId, RecordSummary, SearchParams, SearchResult } from '@pustaka/client';
-import { failureOf, LanguageController, libraryDirectory, PustakaElement, type Failure } from '@pustaka/core';
+import type { CatalogRecord, RecordId, RecordSummary, SearchParams, SearchResult } from '@pustaka/client';
+import { failureView, LanguageController, LoadController, PustakaElement, type Failure } from '@pustaka/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import styles from './catalog-search.styles.js';
 import { moveActive, optionId, suggestionList, type Suggestion } from './combobox.js';
@@ -7,7 +7,8 @@ import { facetsForm, toggled } from './facets.js';
 import { messages } from './messages.js';
 import { recordDetail, type DetailState } from './record-detail.js';
 import { resultId, resultItem } from './results.js';
-import { activeFilterCount, noFilters, readUrl, searchParams, writeUrl, type Filters } from './search-state.js';
+import { SearchController, type SearchArgs } from './search-controller.js';
+import { activeFilterCount, noFilters, readUrl, writeUrl, type Filters } from './search-state.js';
 import { VERSION } from './version.js';
 import type { View } from './view.js';
 import { label, themeCodes } from './vocabulary.js';
@@ -24,8 +25,6 @@ export interface PustakaSelectRecordDetail {
   id: RecordId;
   record: RecordSummary | undefined;
 }
-
-type Status = 'idle' | 'loading' | 'done' | Failure;
 
 /** Milliseconds of quiet after a keystroke before searching: below the gap between a child's keystrokes. */
 const debounce = 60;
@@ -77,11 +76,6 @@ export class PustakaCatalogSearch extends PustakaElement {
     perPage: { type: Number, attribute: 'per-page' },
     compact: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
-    query: { state: true },
-    filters: { state: true },
-    status: { state: true },
-    result: { state: true },
-    items: { state: true },
     suggestions: { state: true },
     listOpen: { state: true },
     active: { state: true },
@@ -98,29 +92,32 @@ export class PustakaCatalogSearch extends PustakaElement {
   /** Keeps the search in the page's URL (`?pustaka-q=...`), so that it can be shared and survives a reload. */
   declare syncUrl: boolean;
 
-  /** What the visitor typed; kept through every state. */
-  declare query: string;
-  declare filters: Filters;
-  declare status: Status;
-  declare result: SearchResult | undefined;
-  declare items: RecordSummary[];
   declare suggestions: Suggestion[];
   declare listOpen: boolean;
   /** The suggestion under the arrow keys, -1 for none. */
   declare active: number;
   /** `compact`: whether the results are open below the box. */
   declare panelOpen: boolean;
-  declare detail: DetailState | undefined;
+  /** The record the detail dialog shows, as the result list knew it; its full record loads in `#record`. */
+  declare detail: Pick<DetailState, 'id' | 'summary'> | undefined;
 
   readonly #i18n = new LanguageController(this, messages);
-  /** Aborted by the next keystroke or filter change, so a stale answer never lands. */
-  #searchAbort: AbortController | undefined;
-  #recordAbort: AbortController | undefined;
-  #appending = false;
+  /** What was typed, the filters, the results, and the search on its way: the element renders it. */
+  readonly #search = new SearchController(this, {
+    client: () => this.client,
+    onRequest: () => this.#writeUrl(),
+    onAnswer: (result, args) => void this.#announce(result, args),
+    onSuggestions: (items) => {
+      this.suggestions = items;
+      this.active = -1;
+      this.listOpen = items.length > 0 && this.shadowRoot!.activeElement?.id === 'q';
+    },
+  });
+  readonly #record = new LoadController(this, {
+    load: ([id]: readonly [RecordId], signal): Promise<CatalogRecord> => this.client.catalog.getRecord(id, { signal }),
+  });
   /** Filters are drawn only while their disclosure is open: less work per keystroke on a slow phone. */
   #filtersOpen = false;
-  #elapsed = 0;
-  #libraries = new Map<string, { name: string }>();
   #urlRead = false;
   readonly #onPopState = () => this.#readUrl();
 
@@ -128,18 +125,12 @@ export class PustakaCatalogSearch extends PustakaElement {
     super();
     this.perPage = 10;
     this.compact = this.syncUrl = this.listOpen = this.panelOpen = false;
-    this.query = '';
-    this.filters = noFilters();
-    this.status = 'idle';
-    this.items = [];
     this.suggestions = [];
     this.active = -1;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A search that disconnectedCallback cancelled starts again when the element comes back.
-    if (this.status === 'loading') this.#search(0);
     if (!this.syncUrl) return;
     addEventListener('popstate', this.#onPopState);
     if (!this.#urlRead) this.#readUrl();
@@ -148,8 +139,6 @@ export class PustakaCatalogSearch extends PustakaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('popstate', this.#onPopState);
-    this.#searchAbort?.abort();
-    this.#recordAbort?.abort();
     this.#dialog?.close();
   }
 
@@ -157,7 +146,7 @@ export class PustakaCatalogSearch extends PustakaElement {
     return {
       i18n: this.#i18n,
       siteLibrary: this.library,
-      libraryName: (id) => this.#libraries.get(id)?.name ?? id,
+      libraryName: (id) => this.#search.libraries.get(id)?.name ?? id,
       label: (list, value) => label(list, value, this.#i18n.language),
     };
   }
@@ -170,9 +159,9 @@ export class PustakaCatalogSearch extends PustakaElement {
   #readUrl() {
     this.#urlRead = true;
     const { query, filters, record } = readUrl(location.search);
-    this.query = query;
-    this.filters = filters;
-    this.#search(0);
+    this.#search.query = query;
+    this.#search.filters = filters;
+    this.#startSearch();
     if (record) void this.#openRecord(record);
     else this.#dialog?.close();
   }
@@ -180,87 +169,23 @@ export class PustakaCatalogSearch extends PustakaElement {
   /** `sync-url`: the search in the page's URL, replacing the current entry so that Back leaves the page. */
   #writeUrl() {
     if (!this.syncUrl) return;
-    const href = writeUrl(location.href, { query: this.query, filters: this.filters, record: this.detail?.id });
+    const { query, filters } = this.#search;
+    const href = writeUrl(location.href, { query, filters, record: this.detail?.id });
     if (href !== location.href) history.replaceState(history.state, '', href);
   }
 
-  /** The client, or undefined with the widget in its `setup` state when `api` is not a URL. */
-  #client(): PustakaClient | undefined {
-    try {
-      return this.client;
-    } catch {
-      this.status = 'setup';
-      return undefined;
-    }
-  }
-
-  /**
-   * Searches after `delay` ms of quiet, cancelling whatever the previous call started. With nothing typed and
-   * no filter, the widget goes back to theme browsing.
-   */
-  #search(delay: number, append = false, suggest = false) {
-    this.#searchAbort?.abort();
-    const { signal } = (this.#searchAbort = new AbortController());
-    const query = this.query.trim();
+  /** Searches after `quiet` ms; suggestions come only while typing, so anything else closes their list. */
+  #startSearch(quiet = 0, append = false, suggest = false) {
     if (!suggest) this.#closeList();
-    this.#appending = append;
-    if (!query && !activeFilterCount(this.filters)) {
-      this.status = 'idle';
-      this.result = undefined;
-      this.items = this.suggestions = [];
-      this.#writeUrl();
-      return;
-    }
-    this.status = 'loading';
-    const page = append && this.result ? this.result.page + 1 : 1;
-    const params = searchParams(query, this.filters, page, Math.min(100, Math.max(1, this.perPage | 0 || 10)));
-    setTimeout(() => void this.#run(query, params, signal, suggest), delay);
+    this.#search.search(quiet, append, suggest);
   }
 
-  async #run(query: string, params: SearchParams, signal: AbortSignal, suggest: boolean) {
-    const client = !signal.aborted && this.#client();
-    if (!client) return;
-    const append = this.#appending;
-    if (!append) this.#writeUrl();
-    if (suggest && query) void this.#suggest(client, query, signal);
-    if (!this.#libraries.size) void this.#loadLibraries(client);
-    const started = performance.now();
-    try {
-      const result = await client.catalog.search(params, { signal });
-      if (signal.aborted) return;
-      this.#elapsed = performance.now() - started;
-      const shown = this.items.length;
-      this.items = append ? [...this.items, ...result.items] : result.items;
-      this.result = result;
-      this.status = 'done';
-      await this.updateComplete;
-      // Keyboard users go on from the first new result.
-      if (append) this.shadowRoot!.getElementById(resultId(shown))?.focus();
-      this.emit('pustaka-search', { query, params, total: result.total });
-    } catch (error) {
-      if (!signal.aborted) this.status = failureOf(error);
-    }
-  }
-
-  async #suggest(client: PustakaClient, query: string, signal: AbortSignal) {
-    try {
-      const { items } = await client.catalog.suggest({ q: query.slice(0, 100), limit: 6 }, { signal });
-      if (signal.aborted) return;
-      this.suggestions = items;
-      this.active = -1;
-      this.listOpen = items.length > 0 && this.shadowRoot!.activeElement?.id === 'q';
-    } catch {
-      // Suggestions are a convenience: the search itself reports what went wrong.
-    }
-  }
-
-  async #loadLibraries(client: PustakaClient) {
-    try {
-      this.#libraries = await libraryDirectory(client, this.apiBase);
-      this.requestUpdate();
-    } catch {
-      // Ids stand in for names until a later search asks again.
-    }
+  /** A page arrived: keyboard users go on from the first new result, and the page hears of the search. */
+  async #announce({ total, items }: SearchResult, [query, params, append]: SearchArgs) {
+    this.requestUpdate();
+    await this.updateComplete;
+    if (append) this.shadowRoot!.getElementById(resultId(this.#search.items.length - items.length))?.focus();
+    this.emit('pustaka-search', { query, params, total });
   }
 
   #closeList() {
@@ -269,9 +194,9 @@ export class PustakaCatalogSearch extends PustakaElement {
   }
 
   #onInput(event: Event) {
-    this.query = (event.target as HTMLInputElement).value;
+    this.#search.query = (event.target as HTMLInputElement).value;
     this.panelOpen = true;
-    this.#search(debounce, false, true);
+    this.#startSearch(debounce, false, true);
   }
 
   /** The keys of the WAI-ARIA combobox: arrows move through suggestions, Enter picks one, Escape closes. */
@@ -291,14 +216,14 @@ export class PustakaCatalogSearch extends PustakaElement {
   }
 
   #accept(suggestion: Suggestion) {
-    this.query = suggestion.text;
-    this.#search(0);
+    this.#search.query = suggestion.text;
+    this.#startSearch();
   }
 
   #onSubmit(event: Event) {
     event.preventDefault();
     this.panelOpen = true;
-    this.#search(0);
+    this.#startSearch();
   }
 
   /** `compact`: the results close when focus leaves the widget. */
@@ -314,8 +239,8 @@ export class PustakaCatalogSearch extends PustakaElement {
   }
 
   readonly #setFilters = (change: Partial<Filters>) => {
-    this.filters = { ...this.filters, ...change };
-    this.#search(0);
+    this.#closeList();
+    this.#search.setFilters(change);
   };
 
   /**
@@ -324,40 +249,30 @@ export class PustakaCatalogSearch extends PustakaElement {
    */
   async #openRecord(id: RecordId, summary?: RecordSummary) {
     if (this.emit('pustaka-select-record', { id, record: summary }, { cancelable: true }).defaultPrevented) return;
-    this.#recordAbort?.abort();
-    const { signal } = (this.#recordAbort = new AbortController());
     this.detail = { id, summary };
+    void this.#record.run([id]);
     this.#writeUrl();
     await this.updateComplete;
     const dialog = this.#dialog!;
     if (!dialog.open && this.isConnected) dialog.showModal();
-    const client = this.#client();
-    try {
-      const record = await client!.catalog.getRecord(id, { signal });
-      if (!signal.aborted) this.detail = { id, summary, record };
-    } catch (error) {
-      if (!signal.aborted) this.detail = { id, summary, failure: failureOf(error) };
-    }
   }
 
   #onDialogClose() {
-    this.#recordAbort?.abort();
+    this.#record.reset();
     this.detail = undefined;
     this.#writeUrl();
   }
 
   /** Empty and failed searches: a plain sentence, and what can be done about it. */
   #renderMessage(empty: string, filtered: boolean) {
-    const { t } = this.#i18n;
-    const failed = this.status !== 'done';
-    // A retry cannot mend a bad `api` attribute; an empty search can only be widened.
-    const action = failed ? this.status !== 'setup' && 'retry' : filtered && 'clearFilters';
-    return html`<div class="message" part="message" role=${failed ? 'alert' : nothing}>
-      <p>${failed ? t(this.status as Failure) : empty}${filtered && !failed ? ` ${t('emptyHint')}` : ''}</p>
-      ${action
-        ? html`<button type="button" part="retry" @click=${() => (failed ? this.#search(0) : this.#setFilters(noFilters()))}>
-            ${t(action)}
-          </button>`
+    const { t, language } = this.#i18n;
+    const { status } = this.#search;
+    if (status !== 'complete') return failureView(status as Failure, language, () => this.#search.retry());
+    // An empty search can only be widened.
+    return html`<div class="message" part="message">
+      <p>${empty}${filtered ? ` ${t('emptyHint')}` : ''}</p>
+      ${filtered
+        ? html`<button type="button" part="retry" @click=${() => this.#setFilters(noFilters())}>${t('clearFilters')}</button>`
         : nothing}
     </div>`;
   }
@@ -367,8 +282,8 @@ export class PustakaCatalogSearch extends PustakaElement {
       <ul class="themes" part="themes" aria-labelledby="themes">
         ${themeCodes.map(
           (code) =>
-            html`<li><button type="button" part="theme" aria-pressed=${this.filters.theme.includes(code)}
-              @click=${() => this.#setFilters({ theme: toggled(this.filters.theme, code) })}>
+            html`<li><button type="button" part="theme" aria-pressed=${this.#search.filters.theme.includes(code)}
+              @click=${() => this.#setFilters({ theme: toggled(this.#search.filters.theme, code) })}>
               <b>${code}</b> ${label('theme', code, this.#i18n.language)}
             </button></li>`,
         )}
@@ -377,33 +292,33 @@ export class PustakaCatalogSearch extends PustakaElement {
 
   #renderResults(empty: string) {
     const { t } = this.#i18n;
-    const { result, items, status } = this;
-    const filters = activeFilterCount(this.filters);
-    const loading = status === 'loading';
+    const { result, items, status, appending, elapsed } = this.#search;
+    const filters = activeFilterCount(this.#search.filters);
+    const loading = status === 'pending';
     return html`<p class="muted" part="summary">
         ${loading
           ? t('loading')
-          : result?.total && status === 'done'
+          : result?.total && status === 'complete'
             ? `${t('found', { count: result.total })} · ${t('seconds', {
-                seconds: this.#i18n.formatNumber(this.#elapsed / 1000, { maximumFractionDigits: 2 }),
+                seconds: this.#i18n.formatNumber(elapsed / 1000, { maximumFractionDigits: 2 }),
               })}`
             : ''}
       </p>
       ${result?.total || filters
         ? html`<details part="filters" ?open=${this.#filtersOpen} @toggle=${this.#onToggleFilters}>
             <summary>${t('filters')} ${filters ? t('active', { count: filters }) : ''}</summary>
-            ${this.#filtersOpen ? facetsForm(result, this.filters, this.#view, this.#setFilters) : nothing}
+            ${this.#filtersOpen ? facetsForm(result, this.#search.filters, this.#view, this.#setFilters) : nothing}
           </details>`
         : nothing}
-      ${loading || (status === 'done' && items.length)
-        ? html`<ol class="results" part="results" aria-busy=${loading} ?inert=${loading && !this.#appending}>
+      ${loading || (status === 'complete' && items.length)
+        ? html`<ol class="results" part="results" aria-busy=${loading} ?inert=${loading && !appending}>
             ${items.map((record, index) =>
               resultItem(record, index, this.#view, (summary) => void this.#openRecord(summary.id, summary)),
             )}
           </ol>`
         : this.#renderMessage(empty, filters > 0)}
-      ${result && items.length < result.total && (loading || status === 'done')
-        ? html`<button type="button" class="more" part="more" ?disabled=${loading} @click=${() => this.#search(0, true)}>
+      ${result && items.length < result.total && (loading || status === 'complete')
+        ? html`<button type="button" class="more" part="more" ?disabled=${loading} @click=${() => this.#startSearch(0, true)}>
             ${t('more')} · ${t('shown', { shown: items.length, total: result.total })}
           </button>`
         : nothing}`;
@@ -413,8 +328,9 @@ export class PustakaCatalogSearch extends PustakaElement {
   // panel open.
   override render() {
     const { t, language } = this.#i18n;
-    const { status, result, listOpen, active } = this;
-    const query = this.query.trim();
+    const { listOpen, active } = this;
+    const { status, result, filters } = this.#search;
+    const query = this.#search.query.trim();
     const empty = t(query ? 'empty' : 'emptyBrowse', { query });
     return html`<div part="base" class="base" lang=${language} @focusout=${this.compact ? this.#onFocusOut : nothing}>
       <form role="search" part="form" @submit=${this.#onSubmit}>
@@ -423,21 +339,25 @@ export class PustakaCatalogSearch extends PustakaElement {
           <input id="q" part="input" type="search" role="combobox" autocomplete="off" enterkeyhint="search"
             maxlength="200" placeholder=${t('label')} aria-autocomplete="list" aria-controls="suggestions"
             aria-expanded=${listOpen} aria-activedescendant=${listOpen && active >= 0 ? optionId(active) : nothing}
-            .value=${this.query} @input=${this.#onInput} @keydown=${this.#onKeydown}
+            .value=${this.#search.query} @input=${this.#onInput} @keydown=${this.#onKeydown}
             @focus=${() => (this.panelOpen = true)} @blur=${this.#closeList} />
           ${suggestionList(this.suggestions, listOpen, active, t, (item) => this.#accept(item))}
         </div>
         <button type="submit" part="button">${t('search')}</button>
       </form>
       <div class="panel" part="panel" tabindex="-1" ?hidden=${this.compact && !this.panelOpen}>
-        ${query || (status !== 'idle' && !this.filters.theme.length) ? nothing : this.#renderThemes()}
-        ${status === 'idle' ? nothing : this.#renderResults(empty)}
+        ${query || (status !== 'initial' && !filters.theme.length) ? nothing : this.#renderThemes()}
+        ${status === 'initial' ? nothing : this.#renderResults(empty)}
       </div>
       <p class="visually-hidden" role="status">
-        ${status === 'done' ? (result?.total ? t('found', { count: result.total }) : empty) : ''}
+        ${status === 'complete' ? (result?.total ? t('found', { count: result.total }) : empty) : ''}
       </p>
       <dialog part="detail" aria-labelledby="detail-title" @close=${this.#onDialogClose}>
-        ${this.detail ? recordDetail(this.detail, this.#view, () => this.#dialog!.close()) : nothing}
+        ${this.detail
+          ? recordDetail({ ...this.detail, record: this.#record.value, failure: this.#record.failure }, this.#view, () =>
+              this.#dialog!.close(),
+            )
+          : nothing}
       </dialog>
     </div>`;
   }

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { PustakaCatalogSearch, type PustakaSelectRecordDetail } from '../src/index.js';
 import {
@@ -99,8 +99,8 @@ describe('<pustaka-catalog-search>', () => {
 
   it('cancels the request of every earlier keystroke, so a late answer never replaces a newer one', async () => {
     const el = await fixture<TrackedCatalogSearch>(html`<tracked-catalog-search api=${api}></tracked-catalog-search>`);
-    // The first search's answer is made late; the second's is not.
-    el.hold = { pattern: /search\?q=hamka/, ms: 1500 };
+    // The first search's answer is held; the second's is not.
+    el.hold = /search\?q=hamka&/;
     input(el).focus();
     await sendKeys({ type: 'hamka' });
     await waitUntil(() => el.requests.some((request) => /search\?q=hamka/.test(request.url)));
@@ -110,7 +110,10 @@ describe('<pustaka-catalog-search>', () => {
     expect((await done).query).to.equal('hamka tafsir');
     const stale = el.requests.find((request) => /search\?q=hamka&/.test(request.url))!;
     expect(stale.signal.aborted).to.equal(true);
-    await aTimeout(1600);
+    // Were the stale request still alive, this would let its answer land.
+    el.release();
+    await nextFrame();
+    await el.updateComplete;
     expect(text(part(el, 'result-title'))).to.equal('Tafsir Al-Azhar');
     expect(parts(el, 'result')).to.have.length((await serverSearch('q=hamka+tafsir')).total);
   });
@@ -293,7 +296,8 @@ describe('<pustaka-catalog-search>', () => {
     await typeAndWait(el, 'laskar pelangi');
     el.addEventListener('pustaka-select-record', (event) => event.preventDefault(), { once: true });
     part(el, 'result-title')!.click();
-    await aTimeout(50);
+    await el.updateComplete;
+    await nextFrame();
     expect(part<HTMLDialogElement>(el, 'detail')!.open).to.equal(false);
   });
 
@@ -351,13 +355,34 @@ describe('<pustaka-catalog-search>', () => {
     expect(part(el, 'message') === null).to.equal(true);
   });
 
-  it('shows the offline sentence when the server cannot be reached', async () => {
+  it('says the server cannot be reached, not that the visitor is offline, when the browser is online', async () => {
     // Port 9 (discard) refuses connections: a real network failure, retried by the client before giving up.
     const el = await widget(html`<pustaka-catalog-search api="http://127.0.0.1:9"></pustaka-catalog-search>`);
     input(el).focus();
     await sendKeys({ type: 'laskar' });
-    expect(text(await message(el))).to.equal('Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi. Coba lagi');
+    expect(text(await message(el))).to.equal('Server perpustakaan tidak dapat dihubungi. Silakan coba lagi nanti. Coba lagi');
     expect(input(el).value).to.equal('laskar');
+  });
+
+  it('shows the offline sentence when the browser is offline, and searches again when the connection returns', async () => {
+    const setOnline = (online: boolean) => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+      dispatchEvent(new Event(online ? 'online' : 'offline'));
+    };
+    // The refused port stands for the lost network; the real server stands for the network that came back.
+    const el = await widget(html`<pustaka-catalog-search api="http://127.0.0.1:9"></pustaka-catalog-search>`);
+    try {
+      setOnline(false);
+      input(el).focus();
+      await sendKeys({ type: 'laskar' });
+      expect(text(await message(el))).to.equal('Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi. Coba lagi');
+      el.api = api;
+      const done = searched(el, 'laskar');
+      setOnline(true);
+      expect((await done).total).to.be.greaterThan(0);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
   });
 
   it('turns a bad api attribute into a visible setup error, not an exception', async () => {
@@ -448,8 +473,10 @@ describe('<pustaka-catalog-search>', () => {
   it('leaves nothing behind: removed widgets abort their requests and stop listening', async () => {
     const removed: TrackedCatalogSearch[] = [];
     for (let round = 0; round < 20; round++) {
-      const el = await fixture<TrackedCatalogSearch>(html`<tracked-catalog-search api=${api} sync-url></tracked-catalog-search>`);
-      el.hold = { pattern: /catalog\/search/, ms: 5000 };
+      // Held from the start: from the second round on, the URL's search (`pustaka-q=a`) is asked as it connects.
+      const el = await fixture<TrackedCatalogSearch>(
+        html`<tracked-catalog-search api=${api} sync-url .hold=${/catalog\/search/}></tracked-catalog-search>`,
+      );
       input(el).focus();
       await sendKeys({ type: 'a' });
       await waitUntil(() => el.requests.some((request) => /catalog\/search/.test(request.url)));
@@ -459,11 +486,15 @@ describe('<pustaka-catalog-search>', () => {
     // Catalogue requests belong to the widget and die with it; the shared list of libraries belongs to the page.
     const catalogue = removed.flatMap((el) => el.requests.filter((request) => request.url.includes('/v1/catalog/')));
     expect(catalogue.filter((request) => !request.signal.aborted).map((request) => request.url)).to.deep.equal([]);
+    // The last widget's aborted search settles (one render, as it learns its search was cut short) first.
+    await nextFrame();
     const renders = removed.map((el) => el.renders);
     const requests = removed.map((el) => el.requests.length);
     document.documentElement.lang = 'en';
     dispatchEvent(new PopStateEvent('popstate'));
-    await aTimeout(100);
+    // Language changes reach elements through MutationObserver callbacks and Lit updates, both microtasks: a
+    // frame later, anything still listening would have rendered.
+    await nextFrame();
     expect(removed.map((el) => el.renders)).to.deep.equal(renders);
     expect(removed.map((el) => el.requests.length)).to.deep.equal(requests);
 

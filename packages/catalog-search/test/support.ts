@@ -7,13 +7,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import { PustakaCatalogSearch, type PustakaSearchDetail } from '../src/index.js';
 
 /**
- * The widget with its requests and renders counted. Requests still go to the real server; `hold` delays the
- * answers whose URL it matches, to produce an ordering the real server would not produce on demand.
+ * The widget with its requests and renders counted. Requests still go to the real server; those whose URL
+ * matches `hold` wait until the test calls `release()` (or their signal aborts), to produce an ordering the
+ * real server would not produce on demand, without a timer.
  */
 export class TrackedCatalogSearch extends PustakaCatalogSearch {
   requests: Request[] = [];
   renders = 0;
-  hold: { pattern: RegExp; ms: number } | undefined;
+  hold: RegExp | undefined;
+  #held: (() => void)[] = [];
+
+  /** Lets every request held so far go on to the server. */
+  release(): void {
+    for (const go of this.#held.splice(0)) go();
+  }
 
   override render() {
     this.renders++;
@@ -25,14 +32,10 @@ export class TrackedCatalogSearch extends PustakaCatalogSearch {
       ...super.clientOptions(),
       fetch: async (request: Request) => {
         this.requests.push(request);
-        const hold = this.hold;
-        if (hold?.pattern.test(request.url)) {
+        if (this.hold?.test(request.url)) {
           await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(resolve, hold.ms);
-            request.signal.addEventListener('abort', () => {
-              clearTimeout(timer);
-              reject(request.signal.reason);
-            });
+            this.#held.push(resolve);
+            request.signal.addEventListener('abort', () => reject(request.signal.reason));
           });
         }
         return fetch(request);

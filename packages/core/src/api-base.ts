@@ -14,10 +14,19 @@ function originOf(url: string): string | undefined {
 }
 
 /**
+ * An `api` attribute that is not an http(s) URL. A `TypeError`, named so that `failureOf()` can tell it from any
+ * other failure (by name, not `instanceof`: a page may hold two copies of this module) and show the `setup`
+ * sentence, which offers no retry.
+ */
+export class PustakaSetupError extends TypeError {
+  override name = 'PustakaSetupError';
+}
+
+/**
  * Where the API answers, from an element's `api` attribute: an absolute URL, or one relative to the page
  * (`/pustaka`); without it, the origin that served the script, else the page's. A trailing slash is dropped.
  *
- * @throws {TypeError} when `api` is not an http(s) URL; widgets show that as their error state.
+ * @throws {PustakaSetupError} (a `TypeError`) when `api` is not an http(s) URL; widgets show that as their error state.
  */
 export function resolveApiBase(api: string | null | undefined): string {
   const value = api?.trim();
@@ -26,10 +35,10 @@ export function resolveApiBase(api: string | null | undefined): string {
   try {
     url = new URL(value, document.baseURI);
   } catch {
-    throw new TypeError(`The api attribute "${value}" is not a URL.`);
+    throw new PustakaSetupError(`The api attribute "${value}" is not a URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`The api attribute "${value}" is not an http(s) URL.`);
+    throw new PustakaSetupError(`The api attribute "${value}" is not an http(s) URL.`);
   }
   url.search = '';
   url.hash = '';

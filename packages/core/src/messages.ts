@@ -20,7 +20,8 @@ export interface Formatters {
  */
 export type Message = string | ((params: any, format: Formatters) => string);
 
-type PlaceholderNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+/** The `{placeholder}` names of a message string. */
+export type PlaceholderNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
   ? Name | PlaceholderNames<Rest>
   : never;
 

@@ -8,6 +8,7 @@ import {
   failureOf,
   libraryDirectory,
   PustakaElement,
+  PustakaSetupError,
 } from '../src/index.js';
 
 class TestControls extends PustakaElement {
@@ -28,11 +29,12 @@ declare global {
 
 describe('failureOf and failureMessages', () => {
   it('tells offline, slow and other failures apart', () => {
-    expect(failureOf(new PustakaNetworkError(new TypeError('Failed to fetch')))).to.equal('offline');
+    expect(failureOf(new PustakaNetworkError(new TypeError('Failed to fetch')))).to.equal('unreachable');
     expect(failureOf(new PustakaTimeoutError())).to.equal('slow');
     expect(failureOf(new PustakaApiError(new Response(null, { status: 502 })))).to.equal('error');
     expect(failureOf(new Error('bug'))).to.equal('error');
     expect(failureOf(undefined)).to.equal('error');
+    expect(failureOf(new PustakaSetupError('ftp://x is not an http(s) URL'))).to.equal('setup');
   });
 
   it('says each failure in both languages', () => {
