@@ -114,12 +114,15 @@ export function realServerCases(baseUrl: () => string): Case[] {
       },
     },
     {
-      name: 'an unknown id rejects with a PustakaApiError coded not_found, carrying the problem',
+      name: 'an unknown id rejects with a PustakaApiError coded not_found, carrying the problem and naming the call',
       async run() {
         const error = await apiError(client().libraries.get('perpus-tidak-ada'), 404, 'not_found');
         check(error instanceof PustakaError && error instanceof Error, 'a PustakaError and an Error');
         checkEqual(error.name, 'PustakaApiError', 'name');
-        checkEqual(error.message, error.detail, 'message');
+        checkEqual(error.operation, 'getLibrary', 'operation');
+        checkEqual(error.method, 'GET', 'method');
+        checkEqual(error.url, `${baseUrl().replace(/\/$/, '')}/v1/libraries/perpus-tidak-ada`, 'url');
+        checkEqual(error.message, `GET ${error.url} (getLibrary): ${error.detail}`, 'message');
         checkSameList(error.errors, [], 'errors');
         checkEqual(error.problem.type, 'https://pustaka.dev/problems/not_found', 'problem.type');
       },
