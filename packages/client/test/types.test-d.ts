@@ -184,6 +184,7 @@ export async function requestTests(client: PustakaClient, signal: AbortSignal): 
     body: new Blob(['<collection/>'], { type: 'application/marcxml+xml' }),
   });
   expectType<Equal<typeof report, ImportReport>>();
+  void [health, found, libraries, record, suggestions, visit, receipt, report];
 
   // @ts-expect-error -- no such path in the contract
   await client.request('get', '/v1/catalogue/search');

@@ -17,7 +17,7 @@ export interface Case {
 }
 
 /** A fetch that records every request, then lets the real network answer it. */
-function recordingFetch() {
+export function recordingFetch() {
   const requests: Request[] = [];
   const fetch = (request: Request) => {
     requests.push(request.clone());
@@ -26,7 +26,7 @@ function recordingFetch() {
   return { requests, fetch };
 }
 
-async function apiError(promise: Promise<unknown>, status: number, code: string): Promise<PustakaApiError> {
+export async function apiError(promise: Promise<unknown>, status: number, code: string): Promise<PustakaApiError> {
   const error = instanceOf(await rejection(promise, `the ${code} call`), PustakaApiError, 'the rejection');
   checkEqual(error.kind, 'api', 'kind');
   checkEqual(error.status, status, 'status');
@@ -38,7 +38,7 @@ async function apiError(promise: Promise<unknown>, status: number, code: string)
   return error;
 }
 
-async function abortError(promise: Promise<unknown>): Promise<void> {
+export async function abortError(promise: Promise<unknown>): Promise<void> {
   const error = await rejection(promise, 'the aborted call');
   check(error instanceof DOMException, `an aborted call rejects with a DOMException, not ${String(error)}`);
   checkEqual(error.name, 'AbortError', 'name');
