@@ -33,6 +33,12 @@ export interface RequestOptions {
   headers?: Record<string, string | undefined>;
 }
 
+/**
+ * Bytes of a file: DOM's `BufferSource`, spelled in ES types so that a Node project without the DOM library
+ * can read these declarations.
+ */
+export type Bytes = ArrayBuffer | ArrayBufferView;
+
 /** What every generated operation looks like. */
 interface AnyOperation {
   parameters: { query?: unknown; path?: unknown };
@@ -67,7 +73,7 @@ type ParamsOf<O extends AnyOperation> = Field<'path', O['parameters']['path']> &
  * What a request body may be: the JSON the contract describes, or for an operation that takes a file (a catalogue
  * import) text or bytes, sent with the `Content-Type` of a `Blob` or of the call's `headers`.
  */
-type BodyOf<Content> = Content extends { 'application/json': infer Json } ? Json : Content[keyof Content] | Blob | BufferSource;
+type BodyOf<Content> = Content extends { 'application/json': infer Json } ? Json : Content[keyof Content] | Blob | Bytes;
 
 /** `{ body }` when the operation requires one, `{ body? }` when it takes an optional one, nothing otherwise. */
 type BodyField<O extends AnyOperation> = Field<

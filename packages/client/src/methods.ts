@@ -3,7 +3,7 @@
  * all they are: their signatures come from the generated operation (`NamedCall`), their method and path from
  * `operationRoutes`, and `createPustakaClient` builds them from this object.
  */
-import type { NamedCall, RequestInitOf, RequestOptions, ResultIn } from './call-types.js';
+import type { Bytes, NamedCall, RequestInitOf, RequestOptions, ResultIn } from './call-types.js';
 import type { OperationId } from './operations.js';
 import type { ImportFormat, ImportParams, Operation } from './types.js';
 import type { operations } from '@pustaka/spec/schema';
@@ -15,7 +15,7 @@ type ImportContent = Operation<'/v1/catalog/imports', 'post'>['requestBody']['co
  * file is (the generator types the contract's binary string as `string`). Its own type, if any, is replaced by
  * the media type of `format`.
  */
-export type ImportBody = ImportContent[keyof ImportContent] | Blob | BufferSource;
+export type ImportBody = ImportContent[keyof ImportContent] | Blob | Bytes;
 
 /** The argument of `catalog.import()`. */
 export interface ImportRequest extends ImportParams {
@@ -110,7 +110,7 @@ export const namedMethods = {
     // fetch sends a Blob's type as its Content-Type.
     import: adapt('importCatalog', ({ body, ...query }: ImportRequest) => ({
       params: { query },
-      body: new Blob([body], { type: importMediaTypes[query.format] }),
+      body: new Blob([body as BlobPart], { type: importMediaTypes[query.format] }),
     })),
   },
   /** Library visits, recorded at the door and shown as public figures. */
@@ -185,7 +185,7 @@ export type NamedMethodEntry = OperationId | readonly [OperationId, (input: neve
 type MethodOf<Entry> = Entry extends OperationId
   ? NamedCall<Entry>
   : Entry extends Adapted<infer Id, infer Input>
-    ? (input: Input, options?: RequestOptions) => Promise<ResultIn<operations[Id]>>
+    ? (request: Input, options?: RequestOptions) => Promise<ResultIn<operations[Id]>>
     : never;
 
 /** The named methods, grouped as in `namedMethods`, with its documentation. */
