@@ -14,7 +14,6 @@ import {
   type ImportReport,
   type Library,
   type LibraryList,
-  type Problem,
   type PustakaClient,
   type PustakaError,
   type RegistrationReceipt,
@@ -130,7 +129,7 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
       const problem: ApiProblem = error.problem;
       const code: ErrorCode = error.code;
       const madeUp: ErrorCode = 'http_502';
-      const fromTheContract: ErrorCode = 'not_found' satisfies Problem['code'];
+      const fromTheContract: ErrorCode = error.problem.code;
       const where: [string | undefined, string | undefined, string | undefined] = [error.operation, error.method, error.url];
       void [madeUp, fromTheContract, where];
       const retryAfter: number | undefined = error.retryAfter;
