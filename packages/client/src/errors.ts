@@ -4,19 +4,45 @@ import type { FieldError, Problem } from './types.js';
 export type PustakaErrorKind = 'api' | 'network' | 'timeout';
 
 /**
- * Base class of every error the client throws. A request cancelled through the caller's own `signal` is not
- * one of them: it rejects with the signal's reason, a native `AbortError` `DOMException`, so that code which
- * cancels stale requests can recognise and ignore it.
+ * A problem's stable code: one the contract declares (`Problem['code']`), or `http_<status>` for an answer that
+ * carried no problem (a proxy's HTML page, a captive portal's 200).
  */
-export abstract class PustakaError extends Error {
+export type ErrorCode = Problem['code'] | `http_${number}`;
+
+/** The problem behind a `PustakaApiError`: the server's own, or one made up from the status (`code: 'http_502'`). */
+export type ApiProblem = Omit<Problem, 'code'> & { code: ErrorCode };
+
+/** Which call failed: the contract's operation, the HTTP method and the URL. */
+export interface FailedRequest {
+  /** The contract's `operationId`, e.g. `'searchCatalog'`. */
+  operation: string;
+  /** The HTTP method, upper case: `'GET'`. */
+  method: string;
+  /** The whole URL asked for, query included. */
+  url: string;
+}
+
+/**
+ * Base class of every error the client throws. It says which call failed, in its properties and its message
+ * (`GET https://…/v1/libraries/x (getLibrary): No library has the id x.`). A request cancelled through the
+ * caller's own `signal` is not one of them: it rejects with the signal's reason, a native `AbortError`
+ * `DOMException`, so that code which cancels stale requests can recognise and ignore it. Nor is an exception
+ * thrown by the caller's own code (a custom `fetch`, an `onRetry`): that rejects the call as it is.
+ */
+export abstract class PustakaError extends Error implements Partial<FailedRequest> {
   /** What went wrong; the same as an `instanceof` test, usable in a `switch`. */
   declare readonly kind: PustakaErrorKind;
+  /** The contract's `operationId` of the failed call, e.g. `'searchCatalog'` (undefined for an error made outside the client, say in a test). */
+  declare readonly operation: string | undefined;
+  /** The HTTP method of the failed call, upper case, e.g. `'GET'`. */
+  declare readonly method: string | undefined;
+  /** The URL of the failed call, query included. */
+  declare readonly url: string | undefined;
 
-  constructor(kind: PustakaErrorKind, name: string, message: string, options?: ErrorOptions) {
-    super(message, options);
+  constructor(kind: PustakaErrorKind, name: string, message: string, request?: FailedRequest, options?: ErrorOptions) {
+    super(request ? `${request.method} ${request.url} (${request.operation}): ${message}` : message, options);
     // Set here rather than read from the class: minifiers rename classes.
-    (this as { kind: PustakaErrorKind }).kind = kind;
-    this.name = name;
+    Object.assign(this, { kind, name, ...request });
   }
 }
 
@@ -40,7 +66,7 @@ export class PustakaApiError extends PustakaError {
    * `Problem.code`). An answer without a problem detail (say an HTML page from a proxy) gets `http_<status>`,
    * e.g. `http_502`; so does a success whose body is not JSON (`http_200` from a captive portal).
    */
-  declare readonly code: Problem['code'];
+  declare readonly code: ErrorCode;
   /** A human sentence (English) about this occurrence; for logs, not for end users. */
   declare readonly detail: string;
   /** One entry per invalid field, for `validation_failed`; empty otherwise. */
@@ -48,19 +74,19 @@ export class PustakaApiError extends PustakaError {
   /** Seconds to wait before trying again (from the problem's `retry_after` or the `Retry-After` header), if given. */
   declare readonly retryAfter: number | undefined;
   /** The whole RFC 9457 problem body (one made up from the status when the server sent none). */
-  declare readonly problem: Problem;
+  declare readonly problem: ApiProblem;
 
   /**
    * @param response The error answer (or a success whose body is not JSON, say a captive portal's page).
    * @param body Its parsed body, if it was JSON: a problem detail, or anything else (one is then made up from the status).
+   * @param request Which call it answered.
    */
-  constructor(response: Response, body?: unknown) {
+  constructor(response: Response, body?: unknown, request?: FailedRequest) {
     const { status } = response;
-    const problem: Problem =
-      (body as Partial<Problem> | undefined)?.code
-        ? (body as Problem)
-        : { type: 'about:blank', title: response.statusText, status, code: `http_${status}`, detail: `HTTP ${status}` };
-    super('api', 'PustakaApiError', problem.detail);
+    const problem: ApiProblem = (body as Partial<Problem> | undefined)?.code
+      ? (body as Problem)
+      : { type: 'about:blank', title: response.statusText, status, code: `http_${status}`, detail: `HTTP ${status}` };
+    super('api', 'PustakaApiError', problem.detail, request);
     Object.assign(this, {
       status,
       code: problem.code,
@@ -77,8 +103,12 @@ export class PustakaApiError extends PustakaError {
 export class PustakaNetworkError extends PustakaError {
   declare readonly kind: 'network';
 
-  constructor(cause: unknown) {
-    super('network', 'PustakaNetworkError', 'Network error', { cause });
+  /**
+   * @param cause What `fetch` rejected with.
+   * @param request Which call it was.
+   */
+  constructor(cause: unknown, request?: FailedRequest) {
+    super('network', 'PustakaNetworkError', 'Network error', request, { cause });
   }
 }
 
@@ -86,7 +116,8 @@ export class PustakaNetworkError extends PustakaError {
 export class PustakaTimeoutError extends PustakaError {
   declare readonly kind: 'timeout';
 
-  constructor() {
-    super('timeout', 'PustakaTimeoutError', 'Timed out');
+  /** @param request Which call it was. */
+  constructor(request?: FailedRequest) {
+    super('timeout', 'PustakaTimeoutError', 'Timed out', request);
   }
 }

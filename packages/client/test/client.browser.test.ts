@@ -1,11 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { createPustakaClient, PustakaNetworkError } from '../src/index.js';
+import { callerCodeCases } from './shared/caller-code.cases.js';
 import { faultCases } from './shared/fault.cases.js';
 import { realServerCases } from './shared/real-server.cases.js';
-
+import { requestCases } from './shared/request.cases.js';
 
 describe('@pustaka/client against the real server (Chromium)', () => {
   for (const { name, run } of realServerCases(() => location.origin)) it(name, run);
+  for (const { name, run } of requestCases(() => location.origin)) it(name, run);
+  for (const { name, run } of callerCodeCases(() => location.origin)) it(name, run);
 });
 
 describe('@pustaka/client faults (Chromium)', () => {

@@ -3,9 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { createPustakaClient, PustakaApiError, PustakaNetworkError, PustakaTimeoutError } from '../src/index.js';
+import { createPustakaClient, PustakaApiError, PustakaNetworkError, PustakaTimeoutError, type RetryEvent } from '../src/index.js';
+import { callerCodeCases } from './shared/caller-code.cases.js';
 import { faultCases } from './shared/fault.cases.js';
 import { realServerCases } from './shared/real-server.cases.js';
+import { requestCases } from './shared/request.cases.js';
 
 describe('@pustaka/client against the real server (Node)', () => {
   let server: TestServer;
@@ -15,6 +17,27 @@ describe('@pustaka/client against the real server (Node)', () => {
   after(() => server.close());
 
   for (const { name, run } of realServerCases(() => server.url)) it(name, run);
+  for (const { name, run } of requestCases(() => server.url)) it(name, run);
+  for (const { name, run } of callerCodeCases(() => server.url)) it(name, run);
+
+  it('request() writes exactly once under one Idempotency-Key: a replay answers the same import', async () => {
+    const staff = createPustakaClient({ baseUrl: server.url, token: server.demoCredentials.staffToken });
+    const marcxml = `<?xml version="1.0"?><collection xmlns="http://www.loc.gov/MARC21/slim"><record>
+      <leader>00000nam a2200000 a 4500</leader>
+      <datafield tag="245" ind1="0" ind2="0"><subfield code="a">Buku uji request()</subfield></datafield>
+    </record></collection>`;
+    const importOnce = () =>
+      staff.request('post', '/v1/catalog/imports', {
+        params: { query: { library: 'sman-2-bontang', format: 'marcxml' } },
+        body: new Blob([marcxml], { type: 'application/marcxml+xml' }),
+        idempotencyKey: 'client-request-import-1',
+      });
+    const first = await importOnce();
+    const replay = await importOnce();
+    assert.equal(first.received, 1);
+    assert.equal(replay.id, first.id);
+    assert.deepEqual(replay, first);
+  });
 
   it("the demo credentials are accepted: the server gets past authentication (answer, or 501 while unimplemented)", async () => {
     const demo = server.demoCredentials;
@@ -42,6 +65,53 @@ describe('@pustaka/client against the real server (Node)', () => {
     const staff = createPustakaClient({ baseUrl: server.url, token: demo.staffToken });
     const listed = await outcome(staff.membership.listRegistrations({ status: ['pending'] }));
     assert.ok(accepted.includes(listed), `the staff token on listRegistrations: ${listed}`);
+  });
+});
+
+describe('@pustaka/client retries against a real rate-limited server (Node)', () => {
+  let server: TestServer;
+  before(async () => {
+    // One read and one search a minute: the second of each answers a real 429 with Retry-After.
+    server = await startTestServer({ rateLimits: { read: { perIp: '1/min' }, search: { perIp: '1/min' } } });
+  });
+  after(() => server.close());
+
+  it("a real 429 is retried after its Retry-After: onRetry hears it, and the caller's abort there ends the wait at once", async () => {
+    const controller = new AbortController();
+    const heard: RetryEvent[] = [];
+    const client = createPustakaClient({
+      baseUrl: server.url,
+      onRetry: (retry) => {
+        heard.push(retry);
+        controller.abort();
+      },
+    });
+    await client.libraries.list();
+    const error = await client.libraries.get('dispusip-bontang', { signal: controller.signal }).catch((reason: unknown) => reason);
+    assert.ok(error instanceof DOMException && error.name === 'AbortError', String(error));
+    assert.equal(heard.length, 1);
+    const [retry] = heard as [RetryEvent];
+    assert.equal(retry.status, 429);
+    assert.equal(retry.attempt, 1);
+    assert.equal(retry.error, undefined);
+    assert.equal(retry.operation, 'getLibrary');
+    assert.equal(retry.method, 'GET');
+    assert.equal(retry.url, `${server.url}/v1/libraries/dispusip-bontang`);
+    // The server's Retry-After (seconds, up to the minute of the limit), not the client's 0.3 s backoff.
+    assert.ok(retry.delay > 1000 && retry.delay <= 60_000, `waits Retry-After: ${retry.delay} ms`);
+  });
+
+  it('an onRetry that throws on a real 429 rejects the call with its own error, without waiting', async () => {
+    const thrown = new Error('The logger is closed.');
+    const client = createPustakaClient({
+      baseUrl: server.url,
+      onRetry: () => {
+        throw thrown;
+      },
+    });
+    await client.catalog.suggest({ q: 'lask' }).catch(() => undefined);
+    const error = await client.catalog.suggest({ q: 'lask' }).catch((reason: unknown) => reason);
+    assert.equal(error, thrown);
   });
 });
 
@@ -74,6 +144,10 @@ describe('@pustaka/client on real sockets (Node)', () => {
     assert.ok(error instanceof PustakaNetworkError, String(error));
     assert.equal(error.kind, 'network');
     assert.ok(error.cause instanceof TypeError);
+    assert.equal(error.operation, 'recordVisit');
+    assert.equal(error.method, 'POST');
+    assert.equal(error.url, `${url}/v1/visits`);
+    assert.equal(error.message, `POST ${url}/v1/visits (recordVisit): Network error`);
     assert.equal(attempts.length, 3);
     assert.equal(new Set(attempts).size, 1);
   });
@@ -86,6 +160,7 @@ describe('@pustaka/client on real sockets (Node)', () => {
         .catch((reason: unknown) => reason);
       assert.ok(error instanceof PustakaTimeoutError, String(error));
       assert.equal(error.kind, 'timeout');
+      assert.equal(error.message, `GET ${url}/v1/health (getHealth): Timed out`);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

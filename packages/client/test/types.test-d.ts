@@ -5,15 +5,21 @@
  */
 import {
   createPustakaClient,
+  operationRoutes,
   PustakaApiError,
+  type ApiProblem,
   type CatalogRecord,
+  type ErrorCode,
   type Format,
+  type ImportReport,
   type Library,
-  type Problem,
+  type LibraryList,
   type PustakaClient,
   type PustakaError,
+  type RegistrationReceipt,
   type SearchParams,
   type SearchResult,
+  type SuggestionList,
   type Visit,
 } from '../src/index.js';
 
@@ -115,13 +121,17 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
   // @ts-expect-error -- membership.approve takes a registration id first
   await client.membership.approve({ note: 'x' });
 
-  // Errors are typed.
+  // Errors are typed, and name the call that failed.
   try {
     await client.libraries.get('perpus-x');
   } catch (error) {
     if (error instanceof PustakaApiError) {
-      const problem: Problem = error.problem;
-      const code: string = error.code;
+      const problem: ApiProblem = error.problem;
+      const code: ErrorCode = error.code;
+      const madeUp: ErrorCode = 'http_502';
+      const fromTheContract: ErrorCode = error.problem.code;
+      const where: [string | undefined, string | undefined, string | undefined] = [error.operation, error.method, error.url];
+      void [madeUp, fromTheContract, where];
       const retryAfter: number | undefined = error.retryAfter;
       const fields: string[] = error.errors.map((fieldError) => fieldError.field);
       expectType<Equal<typeof error.kind, 'api'>>();
@@ -131,6 +141,93 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
     expectType<Equal<typeof kind, 'api' | 'network' | 'timeout'>>();
     void kind;
   }
+}
+
+/** `client.request()`: any operation by method and path, every part typed from `paths`. */
+export async function requestTests(client: PustakaClient, signal: AbortSignal): Promise<void> {
+  const health = await client.request('get', '/v1/health');
+  expectType<Equal<typeof health.status, 'ok' | 'degraded'>>();
+  const found = await client.request('get', '/v1/catalog/search', {
+    params: { query: { q: 'laskar', format: ['book'], available: true } },
+    signal,
+  });
+  expectType<Equal<typeof found, SearchResult>>();
+  const libraries = await client.request('get', '/v1/libraries');
+  expectType<Equal<typeof libraries, LibraryList>>();
+  const record = await client.request('get', '/v1/catalog/records/{recordId}', { params: { path: { recordId: 'rec_8f3a2c' } } });
+  expectType<Equal<typeof record, CatalogRecord>>();
+  const suggestions = await client.request('get', '/v1/catalog/suggestions', { params: { query: { q: 'lask' } } });
+  expectType<Equal<typeof suggestions, SuggestionList>>();
+  const visit = await client.request('post', '/v1/visits', { body: { kind: 'guest', institution: 'SDN 005' }, idempotencyKey: 'k3' });
+  expectType<Equal<typeof visit, Visit>>();
+  const receipt = await client.request('post', '/v1/membership/registrations', {
+    body: {
+      member_type: 'umum',
+      full_name: 'Rina Lestari',
+      nik: '6474015203900004',
+      birth_date: '1990-03-12',
+      sex: 'female',
+      phone: '0812-3456-7890',
+      address: { street: 'Jl. Cendana No. 5', district: 'Bontang Utara', city: 'Bontang' },
+      consents: [{ id: 'card', version: '2026-11-01', granted: true }],
+    },
+  });
+  expectType<Equal<typeof receipt, RegistrationReceipt>>();
+  await client.request('post', '/v1/membership/registrations/{registrationId}/approve', { params: { path: { registrationId: 'reg_1' } } });
+  await client.request('post', '/v1/membership/registrations/{registrationId}/approve', {
+    params: { path: { registrationId: 'reg_1' } },
+    body: { note: 'Kartu di loket.' },
+  });
+  const report = await client.request('post', '/v1/catalog/imports', {
+    params: { query: { library: 'sman-1-bontang', format: 'marcxml' } },
+    body: new Blob(['<collection/>'], { type: 'application/marcxml+xml' }),
+  });
+  expectType<Equal<typeof report, ImportReport>>();
+  void [health, found, libraries, record, suggestions, visit, receipt, report];
+
+  // @ts-expect-error -- no such path in the contract
+  await client.request('get', '/v1/catalogue/search');
+  // @ts-expect-error -- a path is written as the contract writes it, with its parameter in braces
+  await client.request('get', '/v1/libraries/dispusip-bontang');
+  // @ts-expect-error -- the search is a GET, not a POST
+  await client.request('post', '/v1/catalog/search');
+  // @ts-expect-error -- visits are recorded with POST; there is no GET /v1/visits
+  await client.request('get', '/v1/visits');
+  // @ts-expect-error -- the contract uses no DELETE
+  await client.request('delete', '/v1/libraries/{libraryId}', { params: { path: { libraryId: 'x' } } });
+  // @ts-expect-error -- sort takes relevance, year, -year or title
+  await client.request('get', '/v1/catalog/search', { params: { query: { sort: 'newest' } } });
+  // @ts-expect-error -- `query` is not a parameter of the search (it is `q`)
+  await client.request('get', '/v1/catalog/search', { params: { query: { query: 'laskar' } } });
+  // @ts-expect-error -- the suggestions need `q`
+  await client.request('get', '/v1/catalog/suggestions', { params: { query: { limit: 5 } } });
+  // @ts-expect-error -- the suggestions need their query at all
+  await client.request('get', '/v1/catalog/suggestions');
+  // @ts-expect-error -- a record needs its id in params.path
+  await client.request('get', '/v1/catalog/records/{recordId}');
+  // @ts-expect-error -- the path parameter is recordId, not id
+  await client.request('get', '/v1/catalog/records/{recordId}', { params: { path: { id: 'rec_1' } } });
+  // @ts-expect-error -- the health check takes no query
+  await client.request('get', '/v1/health', { params: { query: { verbose: true } } });
+  // @ts-expect-error -- a visit needs its body
+  await client.request('post', '/v1/visits');
+  // @ts-expect-error -- a member visit needs member_number
+  await client.request('post', '/v1/visits', { body: { kind: 'member' } });
+  // @ts-expect-error -- a GET has no body
+  await client.request('get', '/v1/libraries', { body: { kind: ['school'] } });
+  const library = await client.request('get', '/v1/libraries/{libraryId}', { params: { path: { libraryId: 'x' } } });
+  expectType<Equal<typeof library, Library>>();
+  // @ts-expect-error -- a library's id is a string
+  const notAnId: number = library.id;
+  void notAnId;
+}
+
+/** The operation table: every operationId of the contract, each at the method and path the contract gives it. */
+export function operationTableTests(): void {
+  expectType<Equal<typeof operationRoutes.searchCatalog, 'get /v1/catalog/search?'>>();
+  expectType<Equal<typeof operationRoutes.getLibrary, 'get /v1/libraries/{libraryId}'>>();
+  // @ts-expect-error -- no operation has this id
+  void operationRoutes.findBooks;
 }
 
 export function optionTests(): void {
@@ -143,4 +240,14 @@ export function optionTests(): void {
   createPustakaClient({ baseUrl: 'https://x.test', timeout: '10s' });
   // @ts-expect-error -- an unknown option
   createPustakaClient({ baseUrl: 'https://x.test', apiKey: 'pk_live' });
+  createPustakaClient({
+    baseUrl: 'https://x.test',
+    onRetry: ({ operation, method, url, attempt, delay, status, error }) => {
+      const numbers: number[] = [attempt, delay, status ?? 0];
+      const names: string[] = [operation, method, url, error?.message ?? ''];
+      void [numbers, names];
+    },
+  });
+  // @ts-expect-error -- retry options are ky's names: `limit`, not `retries`
+  createPustakaClient({ baseUrl: 'https://x.test', retry: { retries: 3 } });
 }

@@ -10,9 +10,10 @@ import {
   PustakaNetworkError,
   PustakaTimeoutError,
   type PustakaClientOptions,
+  type RetryEvent,
   type Visit,
 } from '../../src/index.js';
-import { check, checkEqual, instanceOf, rejection, uuidPattern } from './check.js';
+import { check, checkEqual, checkSameList, instanceOf, rejection, uuidPattern } from './check.js';
 import type { Case } from './real-server.cases.js';
 
 const baseUrl = 'https://pustaka.test';
@@ -93,6 +94,9 @@ export const faultCases: Case[] = [
       checkEqual(networkError.name, 'PustakaNetworkError', 'name');
       check(networkError instanceof PustakaError, 'a PustakaError');
       check(networkError.cause instanceof TypeError, 'the fetch error is the cause');
+      checkEqual(networkError.operation, 'approveRegistration', 'operation');
+      checkEqual(networkError.method, 'POST', 'method');
+      checkEqual(networkError.url, `${baseUrl}/v1/membership/registrations/reg_01jd9x4k/approve`, 'url');
       checkEqual(requests.length, 3, 'attempts (two retries)');
       checkEqual(new Set(keys(requests)).size, 1, 'distinct keys over the retries');
     },
@@ -137,6 +141,8 @@ export const faultCases: Case[] = [
       const error = await rejection(client(fetch, { timeout: 50 }).libraries.list(), 'the slow call');
       const timeoutError = instanceOf(error, PustakaTimeoutError, 'the rejection');
       checkEqual(timeoutError.kind, 'timeout', 'kind');
+      checkEqual(timeoutError.operation, 'listLibraries', 'operation');
+      checkEqual(timeoutError.message, `GET ${baseUrl}/v1/libraries (listLibraries): Timed out`, 'message');
       check(timeoutError instanceof PustakaError, 'a PustakaError');
       checkEqual(requests.length, 1, 'attempts');
       check(requests[0]!.signal.aborted, 'the request was aborted');
@@ -203,12 +209,86 @@ export const faultCases: Case[] = [
       const { requests, fetch } = scripted(problem(503, 'unavailable', { 'retry-after': '30' }));
       const controller = new AbortController();
       const started = Date.now();
-      const call = client(fetch).visits.stats({ granularity: 'month' }, { signal: controller.signal });
-      setTimeout(() => controller.abort(), 50);
-      const error = await rejection(call, 'the aborted call');
+      // Aborted on the condition itself: the client has scheduled a retry 30 s away.
+      const waits: number[] = [];
+      const pustaka = client(fetch, {
+        onRetry: ({ delay }) => {
+          waits.push(delay);
+          controller.abort();
+        },
+      });
+      const error = await rejection(pustaka.visits.stats({ granularity: 'month' }, { signal: controller.signal }), 'the aborted call');
       check(error instanceof DOMException && error.name === 'AbortError', `an AbortError, not ${String(error)}`);
+      checkSameList(waits, [30_000], 'the wait that was cut short (Retry-After, in ms)');
       check(Date.now() - started < 2000, 'rejected without waiting 30 s');
       checkEqual(requests.length, 1, 'attempts');
+    },
+  },
+  {
+    name: 'onRetry hears each retry: which call, which attempt, how long it waits and why',
+    async run() {
+      const { fetch } = scripted(
+        problem(503, 'unavailable', { 'retry-after': '0' }),
+        networkFailure,
+        json({ items: [] }),
+      );
+      const heard: RetryEvent[] = [];
+      const suggestions = await client(fetch, { retry: fastRetries, onRetry: (retry) => heard.push(retry) }).catalog.suggest({ q: 'lask' });
+      checkEqual(suggestions.items.length, 0, 'the answer after the retries');
+      checkEqual(heard.length, 2, 'retries heard');
+      const [afterStatus, afterNetwork] = heard as [RetryEvent, RetryEvent];
+      checkEqual(afterStatus.operation, 'suggestCatalog', 'operation');
+      checkEqual(afterStatus.method, 'GET', 'method');
+      checkEqual(afterStatus.url, `${baseUrl}/v1/catalog/suggestions?q=lask`, 'url');
+      checkEqual(afterStatus.attempt, 1, 'first retry');
+      checkEqual(afterStatus.status, 503, 'status');
+      checkEqual(afterStatus.delay, 0, 'Retry-After: 0');
+      checkEqual(afterStatus.error, undefined, 'no network error');
+      checkEqual(afterNetwork.attempt, 2, 'second retry');
+      checkEqual(afterNetwork.status, undefined, 'no status');
+      const networkError = instanceOf(afterNetwork.error, PustakaNetworkError, 'the network error');
+      checkEqual(networkError.operation, 'suggestCatalog', 'operation of the network error');
+    },
+  },
+  {
+    name: 'the default backoff waits 0.3 s, then 0.6 s; backoffLimit caps it',
+    async run() {
+      const waits = async (retry: PustakaClientOptions['retry']) => {
+        const heard: number[] = [];
+        const controller = new AbortController();
+        const pustaka = client(scripted(networkFailure).fetch, {
+          retry,
+          onRetry: ({ attempt, delay }) => {
+            heard.push(delay);
+            // Aborted on the condition: the last retry is scheduled, so no test ever waits for one.
+            if (attempt === 2) controller.abort();
+          },
+        });
+        await rejection(pustaka.system.health({ signal: controller.signal }), 'the call');
+        return heard;
+      };
+      checkSameList(await waits(undefined), [300, 600], 'default waits');
+      checkSameList(await waits({ backoffLimit: 400 }), [300, 400], 'waits with backoffLimit 400');
+    },
+  },
+  {
+    name: 'an answer whose body breaks off rejects with PustakaNetworkError naming the call',
+    async run() {
+      const brokenOff = () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"items": ['));
+              // What undici's body stream fails with when the connection drops mid-answer.
+              controller.error(new TypeError('terminated'));
+            },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      const error = await rejection(client(scripted(brokenOff).fetch).libraries.list(), 'the call');
+      const networkError = instanceOf(error, PustakaNetworkError, 'the rejection');
+      checkEqual(networkError.operation, 'listLibraries', 'operation');
+      checkEqual(networkError.url, `${baseUrl}/v1/libraries`, 'url');
     },
   },
   {

@@ -17,7 +17,7 @@ export interface Case {
 }
 
 /** A fetch that records every request, then lets the real network answer it. */
-function recordingFetch() {
+export function recordingFetch() {
   const requests: Request[] = [];
   const fetch = (request: Request) => {
     requests.push(request.clone());
@@ -26,7 +26,7 @@ function recordingFetch() {
   return { requests, fetch };
 }
 
-async function apiError(promise: Promise<unknown>, status: number, code: string): Promise<PustakaApiError> {
+export async function apiError(promise: Promise<unknown>, status: number, code: string): Promise<PustakaApiError> {
   const error = instanceOf(await rejection(promise, `the ${code} call`), PustakaApiError, 'the rejection');
   checkEqual(error.kind, 'api', 'kind');
   checkEqual(error.status, status, 'status');
@@ -38,7 +38,7 @@ async function apiError(promise: Promise<unknown>, status: number, code: string)
   return error;
 }
 
-async function abortError(promise: Promise<unknown>): Promise<void> {
+export async function abortError(promise: Promise<unknown>): Promise<void> {
   const error = await rejection(promise, 'the aborted call');
   check(error instanceof DOMException, `an aborted call rejects with a DOMException, not ${String(error)}`);
   checkEqual(error.name, 'AbortError', 'name');
@@ -114,12 +114,15 @@ export function realServerCases(baseUrl: () => string): Case[] {
       },
     },
     {
-      name: 'an unknown id rejects with a PustakaApiError coded not_found, carrying the problem',
+      name: 'an unknown id rejects with a PustakaApiError coded not_found, carrying the problem and naming the call',
       async run() {
         const error = await apiError(client().libraries.get('perpus-tidak-ada'), 404, 'not_found');
         check(error instanceof PustakaError && error instanceof Error, 'a PustakaError and an Error');
         checkEqual(error.name, 'PustakaApiError', 'name');
-        checkEqual(error.message, error.detail, 'message');
+        checkEqual(error.operation, 'getLibrary', 'operation');
+        checkEqual(error.method, 'GET', 'method');
+        checkEqual(error.url, `${baseUrl().replace(/\/$/, '')}/v1/libraries/perpus-tidak-ada`, 'url');
+        checkEqual(error.message, `GET ${error.url} (getLibrary): ${error.detail}`, 'message');
         checkSameList(error.errors, [], 'errors');
         checkEqual(error.problem.type, 'https://pustaka.dev/problems/not_found', 'problem.type');
       },
