@@ -39,6 +39,8 @@ export interface AppOptions {
   rateLimits?: RateLimitOverrides | false;
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default. */
   trustProxy?: string[];
+  /** Milliseconds since the epoch, for the rate limits' windows: a test moves time instead of waiting. */
+  clock?: () => number;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -79,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
-  if (rateLimits) registerRateLimits(app, rateLimits);
+  if (rateLimits) registerRateLimits(app, rateLimits, options.clock);
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
