@@ -68,11 +68,12 @@ describe('rate limits', () => {
   });
 
   it('hold a registration far stricter than a read, per IP and per site key', async () => {
-    assert.notEqual((await register('198.51.100.1')).status, 429);
-    assert.notEqual((await register('198.51.100.1')).status, 429);
+    // Within the limits, the empty body goes on to validation (and is refused there, a step after the limits).
+    await expectProblem(await register('198.51.100.1'), 400, 'validation_failed');
+    await expectProblem(await register('198.51.100.1'), 400, 'validation_failed');
     await expectProblem(await register('198.51.100.1'), 429, 'rate_limited');
     // A third address is within its own IP limit, but the key has now been used three times this minute.
-    assert.notEqual((await register('198.51.100.2')).status, 429);
+    await expectProblem(await register('198.51.100.2'), 400, 'validation_failed');
     const perKey = await register('198.51.100.3');
     await expectProblem(perKey, 429, 'rate_limited');
     assert.ok(Number(perKey.headers.get('retry-after')) > 1);
@@ -142,7 +143,7 @@ describe('request limits', () => {
   });
 
   it('let a catalogue file be larger than a JSON body, up to its own limit', async () => {
-    assert.notEqual((await importing(2048)).status, 413);
+    assert.equal((await importing(2048)).status, 200);
     await expectProblem(await importing(8192), 413, 'payload_too_large');
   });
 
