@@ -10,7 +10,8 @@
 // package.json, which the others read; the typecheck and Storybook read the manifest itself), and the build
 // before the Node tests (the `pustaka` bin and the server's /cdn/ use dist/, which the build deletes first).
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findChrome, howToGetChrome } from './find-chrome.mjs';
@@ -83,12 +84,15 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 async function nodeTests() {
   const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
-  const { code, output, seconds, report } = await runPrinted(`Node tests (${files.length} files)`, process.execPath, [
-    '--conditions=development',
-    '--import', 'tsx',
-    '--test', '--test-reporter=spec', '--test-concurrency=2',
-    ...files,
-  ]);
+  // Shared by the test processes: the demo database, seeded once for all of them (test/support/server.ts).
+  const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
+  const { code, output, seconds, report } = await runPrinted(
+    `Node tests (${files.length} files)`,
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+    { env: { PUSTAKA_TEST_CACHE: cache } },
+  );
+  rmSync(cache, { recursive: true, force: true });
   const pass = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
   passed += pass;

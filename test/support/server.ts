@@ -1,8 +1,7 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseFile, openDatabase, seedDemo, sqliteStores, startServer, type DemoCredentials, type RunningServer, type ServerOptions } from '@pustaka/server';
-import { ensureDemoCredentials } from '../../packages/server/src/auth/demo.js';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -20,7 +19,7 @@ export type TestServerOptions = Partial<Omit<ServerOptions, 'dataDir'>>;
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pustaka-test-'));
-  copyFileSync(await seededTemplate(), databaseFile(dataDir));
+  await copyDemoDatabase(dataDir);
   const server = await startServer({
     dataDir,
     port: 0,
@@ -42,26 +41,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
+/**
+ * Puts a database with the demo network (libraries and catalogue; no credentials) into `dataDir`, as
+ * `pustaka seed --demo` would. Seeding takes 1.5 to 2 s; this copies a file seeded once, per `npm test` run
+ * when scripts/test.mjs gives a cache folder (PUSTAKA_TEST_CACHE), else once per test process.
+ */
+export async function copyDemoDatabase(dataDir: string): Promise<void> {
+  copyFileSync(await seededTemplate(), databaseFile(dataDir));
+}
+
 let template: Promise<string> | undefined;
 
-/**
- * A database file with the demo network and the demo credentials, made once per test process: seeding takes
- * 1.5 to 2 s, a copy of the file a few milliseconds. Every test server starts from its own copy, so they share
- * nothing but the demo credentials' values. Closing the database first folds its WAL into the one file.
- */
 function seededTemplate(): Promise<string> {
   template ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pustaka-test-template-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const db = openDatabase(databaseFile(dir));
+    const shared = process.env.PUSTAKA_TEST_CACHE;
+    const file = join(shared || mkdtempSync(join(tmpdir(), 'pustaka-test-template-')), 'demo.sqlite');
+    if (!shared) process.once('exit', () => rmSync(join(file, '..'), { recursive: true, force: true }));
+    if (existsSync(file)) return file;
+    // Seeded under another name, then renamed: test processes running side by side may race to make it,
+    // and none may copy a half-written file. Closing the database folds its WAL into the one file.
+    const scratch = mkdtempSync(join(tmpdir(), 'pustaka-test-seed-'));
+    const db = openDatabase(databaseFile(scratch));
     try {
-      const stores = sqliteStores(db);
-      await seedDemo(stores);
-      await ensureDemoCredentials(stores);
+      await seedDemo(sqliteStores(db));
     } finally {
       db.close();
     }
-    return databaseFile(dir);
+    renameSync(databaseFile(scratch), file);
+    rmSync(scratch, { recursive: true, force: true });
+    return file;
   })();
   return template;
 }

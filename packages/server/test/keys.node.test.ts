@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '@pustaka/server';
+import { copyDemoDatabase } from '../../../test/support/server.js';
 import { pustaka as runPustaka, startCli } from './run-cli.js';
 
 // The command line runs in this process: the same `main` the `pustaka` bin runs (cli.node.test.ts spawns the
@@ -20,10 +21,11 @@ async function assertPastCredentials(response: Response, what: string) {
 }
 
 const dirs: string[] = [];
+/** A data folder as `pustaka seed --demo` leaves it (cli.node.test.ts tests that command itself). */
 async function seededDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-keys-'));
   dirs.push(dir);
-  assert.equal((await pustaka('seed', '--demo', '--data', dir)).code, 0);
+  await copyDemoDatabase(dir);
   return dir;
 }
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -239,8 +241,7 @@ describe('demo credentials and production mode', () => {
   });
 
   it('keep production from starting until they are revoked', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'pustaka-production-'));
-    dirs.push(data);
+    const data = await seededDataDir();
     const demo = await startUntilRunning(['start', '--demo', '--data', data]);
     assert.match(demo.stdout, /Demo credentials/);
     assert.match(demo.stdout, /site key\s+pk_[0-9A-Za-z]{32}/);
