@@ -5,10 +5,10 @@
 //   node scripts/test.mjs node     static checks + Node tests
 //   node scripts/test.mjs browser  browser tests only
 //
-// The checks run side by side: most are one single-threaded process each, so together they take about as long
-// as the slowest chain instead of their sum. What orders them: the manifest first (it rewrites the root
-// package.json, which the others read; the typecheck and Storybook read the manifest itself), and the build
-// before the Node tests (the `pustaka` bin and the server's /cdn/ use dist/, which the build deletes first).
+// The checks and the Node tests run side by side: most are one single-threaded process each, so together they
+// take about as long as the slowest instead of their sum. What orders them: the manifest first (it rewrites the
+// root package.json, which every Node process reads; the typecheck and Storybook read the manifest itself), and
+// the build before the Node tests of its output (`*.dist.node.test.ts`: the `pustaka` bin runs dist/).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,25 +82,30 @@ function findFiles(dir, suffix, found = []) {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-async function nodeTests() {
-  const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
-  // Shared by the test processes: the demo database, seeded once for all of them (test/support/server.ts).
-  const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
+/** Runs Node test files in one `node --test` and counts their tests under `name`. */
+async function nodeTests(name, files, cache) {
   const { code, output, seconds, report } = await runPrinted(
-    `Node tests (${files.length} files)`,
+    `${name} (${files.length} files)`,
     process.execPath,
     ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
     { env: { PUSTAKA_TEST_CACHE: cache } },
   );
-  rmSync(cache, { recursive: true, force: true });
   const pass = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
   passed += pass;
   failed += fail + (code !== 0 && fail === 0 ? 1 : 0);
-  report(`${code === 0 ? '✔' : '✘'} Node tests: ${pass} passed, ${fail} failed (${seconds} s)`);
+  report(`${code === 0 ? '✔' : '✘'} ${name}: ${pass} passed, ${fail} failed (${seconds} s)`);
 }
 
 if (only !== 'browser') {
+  const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
+  // `*.dist.node.test.ts` run what the build wrote (dist/), so they wait for it; the others use the sources only
+  // and start beside the static checks.
+  const onBuild = files.filter((file) => file.endsWith('.dist.node.test.ts'));
+  const onSources = files.filter((file) => !onBuild.includes(file));
+  // Shared by the test processes: the demo database, seeded once for all of them (test/support/server.ts).
+  const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
+
   // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
   await check('custom elements manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'packages/*/src/**/*.component.ts', '--outdir', '.', '--quiet']);
   await Promise.all([
@@ -108,8 +113,10 @@ if (only !== 'browser') {
     check('lint', bin('eslint'), ['.', '--max-warnings=0']),
     check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']),
     check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
-    check('build', process.execPath, ['scripts/build.mjs']).then(nodeTests),
+    nodeTests('Node tests', onSources, cache),
+    check('build', process.execPath, ['scripts/build.mjs']).then(() => nodeTests('Node tests of the build', onBuild, cache)),
   ]);
+  rmSync(cache, { recursive: true, force: true });
 }
 
 if (only !== 'node') {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,6 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { pustaka, startCli } from './run-cli.js';
 
-const bin = new URL('../bin/pustaka.js', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'pustaka-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -83,33 +81,3 @@ async function startServeAndStop(data: string) {
   run.stop();
   return { ...(await run.done), libraries };
 }
-
-// The one test that spawns a process, for what only a process shows: the bin loads the CLI (from source through
-// tsx in a checkout without a build), hands `main` the real process (stdout, signals, exit code), and Ctrl-C
-// closes the server so that the process ends by itself with exit code 0. SIGTERM takes the same listener
-// (src/cli.ts), so one signal is enough; every other case runs `main` in this process.
-describe('the pustaka bin, as a process', () => {
-  it('serves, and stops cleanly with exit code 0 on Ctrl-C (SIGINT)', async () => {
-    const child = spawn(process.execPath, [bin, 'start', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
-      env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: '', PUSTAKA_DATA: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ code, signal })),
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        if (/Press Ctrl-C/.test(stdout)) resolve(/running at (http:\/\/\S+)/.exec(stdout)![1]!);
-      });
-      exited.then(({ code }) => reject(new Error(`pustaka start ended (${code}) before it ran:\n${stdout}\n${stderr}`)));
-    });
-    assert.equal((await fetch(`${url}/v1/libraries`)).status, 200);
-    child.kill('SIGINT');
-    assert.deepEqual(await exited, { code: 0, signal: null }, stderr);
-    assert.match(stdout, /Stopping\.\.\.\n$/);
-  });
-});
