@@ -1,18 +1,20 @@
 // `npm run build`: every package's dist/ (ESM + .d.ts) and the CDN files in dist/cdn/. See rollup.config.mjs
-// for what is built; this script runs it, then writes the declarations.
+// for what is built; this script runs it, and the declarations beside it.
 //
-// Declarations come from the TypeScript API: one program over every package (a program per package took twice
-// as long, each re-checking the DOM and Node libraries and its dependencies). Only types are read through the
-// `development` condition there; the emitted files import sibling packages by name, as published ones must.
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// Declarations come from `tsc -b tsconfig.build.json`: one project per package (packages/*/tsconfig.json), each
+// compiled on its own src/ against the declarations of the packages it references, as a consumer of the
+// published packages would see them. `rootDir: src` fails the build when a package reaches into another's
+// files by a relative path (it would break once published). The emitted files import sibling packages by name.
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import ts from 'typescript';
 import { cdnBuild, cdnDir, discoverPackages, packageBuild, root } from '../rollup.config.mjs';
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 /** @param {import('rollup').RollupOptions} options */
 async function runRollup(options) {
@@ -25,83 +27,16 @@ async function runRollup(options) {
   }
 }
 
-function baseCompilerOptions() {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
-  });
-  return parsed.options;
-}
-
-const formatHost = {
-  getCanonicalFileName: (fileName) => fileName,
-  getCurrentDirectory: () => root,
-  getNewLine: () => '\n',
-};
-
-const importSpecifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"]([^'"]+)['"]/gm;
-
 /**
- * Writes every package's declarations with ONE TypeScript program (the libraries and each package's sources
- * are parsed and checked once) into a temporary folder, then moves `<folder>/src/**` to packages/<folder>/dist/.
- * Fails when a declaration would import another package's files by a relative path, which would break once
- * published (the package must be imported by name). Resolves with the problems found, empty when none.
+ * Writes every package's declarations; resolves with the compiler's complaints, empty when none. `--force`: the
+ * build deletes dist/ first, and tsc -b would otherwise trust its build info and skip the missing files.
  */
-async function emitDeclarations(packages) {
-  const scratch = await mkdtemp(join(tmpdir(), 'pustaka-declarations-'));
-  const packagesDir = join(root, 'packages');
-  const options = {
-    ...baseCompilerOptions(),
-    noEmit: false,
-    declaration: true,
-    declarationMap: true,
-    emitDeclarationOnly: true,
-    rootDir: packagesDir,
-    outDir: scratch,
-    incremental: false,
-    composite: false,
-  };
-  const program = ts.createProgram({ rootNames: packages.flatMap((pkg) => pkg.entries), options });
-  const result = program.emit();
-  const diagnostics = [
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...program.getSyntacticDiagnostics(),
-    ...result.diagnostics,
-  ];
-  // Reported at the end, so that one package's error does not stop the others' declarations or the CDN build.
-  const problems = diagnostics.length > 0 ? [ts.formatDiagnostics(diagnostics, formatHost).trim()] : [];
-  for (const pkg of packages) {
-    const src = join(pkg.dir, 'src');
-    const emitted = join(scratch, pkg.folder, 'src');
-    const dist = join(pkg.dir, 'dist');
-    const files = existsSync(emitted) ? (await readdir(emitted, { recursive: true })).filter((f) => /\.d\.ts(\.map)?$/.test(f)) : [];
-    await Promise.all(
-      files.map(async (file) => {
-        const target = join(dist, file);
-        await mkdir(dirname(target), { recursive: true });
-        let text = await readFile(join(emitted, file), 'utf8');
-        if (file.endsWith('.map')) {
-          const map = JSON.parse(text);
-          map.sources = map.sources.map((source) => relative(dirname(target), resolve(dirname(join(emitted, file)), source)));
-          text = JSON.stringify(map);
-        } else {
-          for (const [, specifier] of text.matchAll(importSpecifiers)) {
-            if (specifier.startsWith('.') && !resolve(dirname(join(src, file)), specifier).startsWith(src + sep)) {
-              problems.push(
-                `${relative(root, target)} imports "${specifier}", outside ${relative(root, src)}: it would break once published`,
-              );
-            }
-          }
-        }
-        await writeFile(target, text);
-      }),
-    );
-  }
-  await rm(scratch, { recursive: true, force: true });
-  return problems;
+function emitDeclarations() {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tsc, '-b', 'tsconfig.build.json', '--force', '--pretty', 'false'], { cwd: root }, (error, stdout, stderr) => {
+      resolve(error ? [`${stdout}${stderr}`.trim() || error.message] : []);
+    });
+  });
 }
 
 /** Copies the hand-written or generated .d.ts files of src/ (the client's generated/schema.d.ts) to dist/. */
@@ -120,28 +55,30 @@ async function copyDeclarationFiles(pkg) {
 /** Builds everything; resolves with the packages built. */
 export async function build({ log = console.log } = {}) {
   const started = performance.now();
-  const step = (label, since) => log(`  ${label} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
   const packages = discoverPackages();
   log(`Building ${packages.map((pkg) => pkg.name).join(', ')}`);
 
   const outputs = [...packages.map((pkg) => join(pkg.dir, 'dist')), cdnDir];
   await Promise.all(outputs.map((dir) => rm(dir, { recursive: true, force: true })));
 
+  // The declarations need no JavaScript, and the JavaScript no declarations: tsc runs beside rollup.
+  const declarations = emitDeclarations().then(async (problems) => {
+    await Promise.all(packages.map(copyDeclarationFiles));
+    log(`  declarations (tsc -b) ${seconds(started)}`);
+    return problems;
+  });
+
   let since = performance.now();
   await Promise.all(packages.map((pkg) => runRollup(packageBuild(pkg))));
-  step('packages (rollup)', since);
-
-  since = performance.now();
-  const declarationProblems = await emitDeclarations(packages);
-  await Promise.all(packages.map(copyDeclarationFiles));
-  step('declarations (tsc)', since);
-
+  log(`  packages (rollup) ${seconds(since)}`);
   since = performance.now();
   await runRollup(cdnBuild(packages));
-  step(`CDN (${relative(root, cdnDir)})`, since);
+  log(`  CDN (${relative(root, cdnDir)}) ${seconds(since)}`);
 
+  const declarationProblems = await declarations;
   if (declarationProblems.length > 0) throw new Error(`Declarations failed:\n${declarationProblems.join('\n')}`);
-  log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`Built in ${seconds(started)}`);
   return packages;
 }
 

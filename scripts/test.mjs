@@ -1,11 +1,19 @@
-// `npm test`: every check and every test, in order, with each runner's own summary, then one closing line
-// `N passed, N failed`. Static checks (types, lint, spec lint, build) count as one test each.
+// `npm test`: every check and every test, each runner's own output printed whole as it finishes (never
+// interleaved), then one closing line `N passed, N failed`. Static checks (types, lint, spec lint, build)
+// count as one test each.
 //   node scripts/test.mjs          everything
 //   node scripts/test.mjs node     static checks + Node tests
 //   node scripts/test.mjs browser  browser tests only
+//
+// The checks and the Node tests run side by side: most are one single-threaded process each, so together they
+// take about as long as the slowest instead of their sum. What orders them: the manifest first (it rewrites the
+// root package.json, which every Node process reads; the typecheck and Storybook read the manifest itself), and
+// the build before the Node tests of its output (`*.dist.node.test.ts`: the `pustaka` bin runs dist/).
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { findChrome, howToGetChrome } from './find-chrome.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,8 +22,8 @@ let passed = 0;
 let failed = 0;
 const summary = [];
 
-/** Runs a command, streaming its output, and answers { code, output }. */
-function run(command, args, env = {}) {
+/** Runs a command, its output kept (and streamed too when `stream`), and answers { code, output } once it ends. */
+function run(command, args, env = {}, stream = false) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
@@ -25,22 +33,40 @@ function run(command, args, env = {}) {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (stream) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      process.stderr.write(chunk);
+      if (stream) process.stderr.write(chunk);
     });
+    child.on('error', (error) => (output += `${error.message}\n`));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
 
+/**
+ * Runs one runner and prints its whole output under its name when it ends, so that runners side by side do not
+ * interleave; a runner alone (`stream`) prints as it goes. Answers { code, output, seconds, report }, where
+ * `report(line)` puts the runner's line in the summary, in the order the runners were started.
+ */
+async function runPrinted(name, command, args, { env, stream = false } = {}) {
+  const slot = summary.push(`… ${name}`) - 1;
+  const commandLine = `${relative(root, command).startsWith('..') ? command : relative(root, command)} ${args.join(' ')}`;
+  if (stream) console.log(`\n▶ ${name}: ${commandLine}`);
+  const started = performance.now();
+  const result = await run(command, args, env, stream);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!stream) process.stdout.write(`\n▶ ${name} (${seconds} s): ${commandLine}\n${result.output}`);
+  return { ...result, seconds, report: (line) => (summary[slot] = line) };
+}
+
+/** A static check: passed or failed as one test. */
 async function check(name, command, args) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const { code } = await run(command, args);
+  const { code, seconds, report } = await runPrinted(name, command, args);
   if (code === 0) passed++;
   else failed++;
-  summary.push(`${code === 0 ? '✔' : '✘'} ${name}`);
+  report(`${code === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
+  return code;
 }
 
 /** Test files by suffix, outside node_modules and build output. */
@@ -56,47 +82,60 @@ function findFiles(dir, suffix, found = []) {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-if (only !== 'browser') {
-  // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
-  await check('custom elements manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'packages/*/src/**/*.component.ts', '--outdir', '.', '--quiet']);
-  await check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
-  await check('lint', bin('eslint'), ['.', '--max-warnings=0']);
-  await check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']);
-  await check('build', process.execPath, ['scripts/build.mjs']);
-  await check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']);
-
-  const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
-  console.log(`\n▶ Node tests (${files.length} files)`);
-  const { code, output } = await run(process.execPath, [
-    '--conditions=development',
-    '--import', 'tsx',
-    '--test', '--test-reporter=spec', '--test-concurrency=2',
-    ...files,
-  ]);
+/** Runs Node test files in one `node --test` and counts their tests under `name`. */
+async function nodeTests(name, files, cache) {
+  const { code, output, seconds, report } = await runPrinted(
+    `${name} (${files.length} files)`,
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+    { env: { PUSTAKA_TEST_CACHE: cache } },
+  );
   const pass = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
   passed += pass;
   failed += fail + (code !== 0 && fail === 0 ? 1 : 0);
-  summary.push(`${code === 0 ? '✔' : '✘'} Node tests: ${pass} passed, ${fail} failed`);
+  report(`${code === 0 ? '✔' : '✘'} ${name}: ${pass} passed, ${fail} failed (${seconds} s)`);
+}
+
+if (only !== 'browser') {
+  const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
+  // `*.dist.node.test.ts` run what the build wrote (dist/), so they wait for it; the others use the sources only
+  // and start beside the static checks.
+  const onBuild = files.filter((file) => file.endsWith('.dist.node.test.ts'));
+  const onSources = files.filter((file) => !onBuild.includes(file));
+  // Shared by the test processes: the demo database, seeded once for all of them (test/support/server.ts).
+  const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
+
+  // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
+  await check('custom elements manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'packages/*/src/**/*.component.ts', '--outdir', '.', '--quiet']);
+  await Promise.all([
+    check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']),
+    check('lint', bin('eslint'), ['.', '--max-warnings=0']),
+    check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']),
+    check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
+    nodeTests('Node tests', onSources, cache),
+    check('build', process.execPath, ['scripts/build.mjs']).then(() => nodeTests('Node tests of the build', onBuild, cache)),
+  ]);
+  rmSync(cache, { recursive: true, force: true });
 }
 
 if (only !== 'node') {
-  console.log('\n▶ Browser tests (web-test-runner, Chromium)');
   if (!findChrome()) {
     console.error(howToGetChrome);
     failed++;
     summary.push('✘ Browser tests: no Chrome or Chromium');
   } else {
     // The config starts the real server from source: workspace packages resolve through "development".
-    const { code, output } = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim(),
+    const { code, output, seconds, report } = await runPrinted('Browser tests (web-test-runner, Chromium)', bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim() },
+      stream: true,
     });
     const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
     const pass = Number(counts?.[1] ?? 0);
     const fail = Number(counts?.[2] ?? 0);
     passed += pass;
     failed += fail + (code !== 0 && fail === 0 ? 1 : 0);
-    summary.push(`${code === 0 ? '✔' : '✘'} Browser tests: ${pass} passed, ${fail} failed`);
+    report(`${code === 0 ? '✔' : '✘'} Browser tests: ${pass} passed, ${fail} failed (${seconds} s)`);
   }
 }
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type DemoCredentials, type ResponseViolation, type RunningServer, type ServerOptions } from '@pustaka/server';
+import { databaseFile, openDatabase, seedDemo, sqliteStores, startServer, type DemoCredentials, type ResponseViolation, type RunningServer, type ServerOptions } from '@pustaka/server';
 import { contractCheck } from './contract-check.js';
 
 export interface TestServer extends RunningServer {
@@ -24,6 +24,7 @@ export type TestServerOptions = Partial<Omit<ServerOptions, 'dataDir' | 'checkRe
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pustaka-test-'));
   const check = contractCheck();
+  await copyDemoDatabase(dataDir);
   const server = await startServer({
     dataDir,
     port: 0,
@@ -46,4 +47,37 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       check.assertNone();
     },
   };
+}
+
+/**
+ * Puts a database with the demo network (libraries and catalogue; no credentials) into `dataDir`, as
+ * `pustaka seed --demo` would. Seeding takes 1.5 to 2 s; this copies a file seeded once, per `npm test` run
+ * when scripts/test.mjs gives a cache folder (PUSTAKA_TEST_CACHE), else once per test process.
+ */
+export async function copyDemoDatabase(dataDir: string): Promise<void> {
+  copyFileSync(await seededTemplate(), databaseFile(dataDir));
+}
+
+let template: Promise<string> | undefined;
+
+function seededTemplate(): Promise<string> {
+  template ??= (async () => {
+    const shared = process.env.PUSTAKA_TEST_CACHE;
+    const file = join(shared || mkdtempSync(join(tmpdir(), 'pustaka-test-template-')), 'demo.sqlite');
+    if (!shared) process.once('exit', () => rmSync(join(file, '..'), { recursive: true, force: true }));
+    if (existsSync(file)) return file;
+    // Seeded under another name, then renamed: test processes running side by side may race to make it,
+    // and none may copy a half-written file. Closing the database folds its WAL into the one file.
+    const scratch = mkdtempSync(join(tmpdir(), 'pustaka-test-seed-'));
+    const db = openDatabase(databaseFile(scratch));
+    try {
+      await seedDemo(sqliteStores(db));
+    } finally {
+      db.close();
+    }
+    renameSync(databaseFile(scratch), file);
+    rmSync(scratch, { recursive: true, force: true });
+    return file;
+  })();
+  return template;
 }

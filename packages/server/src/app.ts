@@ -45,6 +45,8 @@ export interface AppOptions {
    * mismatch to this function (http/response-check.ts). Off in production: it validates every answer twice.
    */
   checkResponses?: (violation: ResponseViolation) => void;
+  /** Milliseconds since the epoch, for the rate limits' windows: a test moves time instead of waiting. */
+  clock?: () => number;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -86,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
-  if (rateLimits) registerRateLimits(app, rateLimits);
+  if (rateLimits) registerRateLimits(app, rateLimits, options.clock);
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),

@@ -1,9 +1,25 @@
 import { main } from './cli/main.js';
+import type { CommandIo } from './cli/command.js';
 
-/** Entry of the `pustaka` bin. */
-const code = await main(process.argv.slice(2), {
+/** The real process as the command line sees it; tests hand `main` their own (test/run-cli.ts). */
+const processIo: CommandIo = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  errText: (text) => process.stderr.write(text),
+  errIsTerminal: Boolean(process.stderr.isTTY),
   env: process.env,
-});
-process.exitCode = code;
+  // Listeners only once a command waits for them: until then Ctrl-C ends the process as usual (an import).
+  stopRequested: () =>
+    new Promise((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
+};
+
+/** Entry of the `pustaka` bin (bin/pustaka.js loads this file, built or from source). */
+process.exitCode = await main(process.argv.slice(2), processIo);

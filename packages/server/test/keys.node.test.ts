@@ -1,36 +1,31 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { runCli, startServer, type RunningServer } from '@pustaka/server';
+import { startServer, type RunningServer } from '@pustaka/server';
+import { copyDemoDatabase } from '../../../test/support/server.js';
+import { pustaka as runPustaka, startCli } from './run-cli.js';
 
-// Most cases run the command line in this process (the same `main` the `pustaka` bin runs, much faster);
-// the ones about processes (exit codes of a real run, `start`) spawn the CLI entry from source, as the bin
-// does in a checkout without a build.
-const cliEntry = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const cleanEnv = { ...process.env, PORT: '', NODE_ENV: '', PUSTAKA_DATA: '', LOG_LEVEL: 'warn' };
+// The command line runs in this process: the same `main` the `pustaka` bin runs (cli.node.test.ts spawns the
+// bin once, for what only a process shows).
+const pustaka = (...args: string[]) => runPustaka(args);
 
-async function pustaka(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line), env: {} });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+/**
+ * A POST /v1/visits that got past the credential checks (and the body's validation) reaches the route, which
+ * has no handler on this server yet: 501 not_implemented. A refused credential answers 401 or 403 instead.
+ */
+async function assertPastCredentials(response: Response, what: string) {
+  assert.equal(response.status, 501, `${what} got ${response.status}`);
+  assert.equal((await response.json()).code, 'not_implemented', what);
 }
 
-const spawnPustaka = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', cliEntry, ...args], {
-    encoding: 'utf8',
-    env: { ...cleanEnv, ...env },
-  });
-
 const dirs: string[] = [];
+/** A data folder as `pustaka seed --demo` leaves it (cli.node.test.ts tests that command itself). */
 async function seededDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-keys-'));
   dirs.push(dir);
-  assert.equal((await pustaka('seed', '--demo', '--data', dir)).code, 0);
+  await copyDemoDatabase(dir);
   return dir;
 }
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -51,15 +46,14 @@ const visitFrom = (server: RunningServer, siteKey: string, origin: string) =>
 describe('pustaka keys create, end to end', () => {
   it('prints a site key that writes from its origin and is refused from any other', async () => {
     const data = await seededDataDir();
-    const created = spawnPustaka(['keys', 'create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id', '--data', data]);
-    assert.equal(created.status, 0, created.stderr);
+    const created = await pustaka('keys', 'create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id', '--data', data);
+    assert.equal(created.code, 0, created.stderr);
     const siteKey = /^\s*key\s+(pk_[0-9A-Za-z]{32})$/m.exec(created.stdout)?.[1];
     assert.ok(siteKey, created.stdout);
 
     const server = await startServer({ dataDir: data, port: 0, host: '127.0.0.1', logger: false, rateLimits: false });
     try {
-      const allowed = await visitFrom(server, siteKey, 'https://example.sch.id');
-      assert.ok(![401, 403].includes(allowed.status), `the allowed origin got ${allowed.status}`);
+      await assertPastCredentials(await visitFrom(server, siteKey, 'https://example.sch.id'), 'the allowed origin');
       for (const origin of ['https://other.sch.id', 'https://example.sch.id.evil.example', 'http://example.sch.id']) {
         const refused = await visitFrom(server, siteKey, origin);
         assert.equal(refused.status, 403, origin);
@@ -181,9 +175,10 @@ describe('pustaka keys list, revoke, label, audit', () => {
           headers: { authorization: `Bearer ${kiosk.key}`, 'content-type': 'application/json' },
           body: JSON.stringify({ kind: 'member', member_number: 'BTG-2026-000123' }),
         });
-      assert.ok(![401, 403].includes((await visit()).status));
-      const revoked = spawnPustaka(['keys', 'revoke', kiosk.id, '--data', data]);
-      assert.equal(revoked.status, 0, revoked.stderr);
+      await assertPastCredentials(await visit(), 'the kiosk token before revocation');
+      // Another connection to the same file, as a `pustaka keys revoke` in a terminal beside the server is.
+      const revoked = await pustaka('keys', 'revoke', kiosk.id, '--data', data);
+      assert.equal(revoked.code, 0, revoked.stderr);
       assert.match(revoked.stdout, new RegExp(`Revoked ${kiosk.id}`));
       const refused = await visit();
       assert.equal(refused.status, 401);
@@ -246,8 +241,7 @@ describe('demo credentials and production mode', () => {
   });
 
   it('keep production from starting until they are revoked', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'pustaka-production-'));
-    dirs.push(data);
+    const data = await seededDataDir();
     const demo = await startUntilRunning(['start', '--demo', '--data', data]);
     assert.match(demo.stdout, /Demo credentials/);
     assert.match(demo.stdout, /site key\s+pk_[0-9A-Za-z]{32}/);
@@ -255,12 +249,12 @@ describe('demo credentials and production mode', () => {
     assert.match(demo.stdout, /staff token\s+sk_[0-9A-Za-z]{32}/);
 
     for (const [args, env] of [[['start', '--production', '--data', data], {}], [['start', '--data', data], { NODE_ENV: 'production' }]] as const) {
-      const refused = spawnPustaka([...args], env);
-      assert.equal(refused.status, 1, refused.stdout);
+      const refused = await runPustaka([...args, '--port', '0', '--host', '127.0.0.1'], { LOG_LEVEL: 'warn', ...env });
+      assert.equal(refused.code, 1, refused.stdout);
       assert.match(refused.stderr, /Refusing to start in production: 3 demo credential/);
       assert.match(refused.stderr, /pustaka keys revoke --demo/);
     }
-    assert.equal(spawnPustaka(['start', '--demo', '--production', '--data', data]).status, 2);
+    assert.equal((await pustaka('start', '--demo', '--production', '--data', data)).code, 2);
 
     const revoked = await pustaka('keys', 'revoke', '--demo', '--data', data);
     assert.equal(revoked.code, 0);
@@ -270,27 +264,12 @@ describe('demo credentials and production mode', () => {
   });
 });
 
-/** Runs `pustaka start` on a free port until it says it is running, then stops it with Ctrl-C. */
-function startUntilRunning(args: string[]): Promise<{ stdout: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', cliEntry, ...args, '--port', '0', '--host', '127.0.0.1'], {
-      env: cleanEnv,
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`pustaka start did not come up: ${stdout}${stderr}`));
-    }, 30000);
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (/Press Ctrl-C/.test(stdout)) child.kill('SIGINT');
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!/running at/.test(stdout)) reject(new Error(`pustaka start failed (${code}): ${stderr}`));
-      else resolve({ stdout, code });
-    });
-  });
+/** Runs `pustaka start` in this process on a free port until it says it is running, then stops it. */
+async function startUntilRunning(args: string[]) {
+  const run = startCli([...args, '--port', '0', '--host', '127.0.0.1'], { LOG_LEVEL: 'warn' });
+  await run.waitFor(/Press Ctrl-C/);
+  run.stop();
+  const result = await run.done;
+  assert.equal(result.code, 0, result.stderr);
+  return result;
 }

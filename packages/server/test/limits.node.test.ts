@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, issueCredential, resolveRateLimits } from '@pustaka/server';
 import { parseTrustedProxies } from '../src/http/rate-limit-config.js';
@@ -21,21 +20,31 @@ const urlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address(
 
 describe('rate limits', () => {
   let server: TestServer;
+  let app: FastifyInstance;
   let siteKey: string;
   const origin = 'https://sman1-bontang.sch.id';
+  // The limiter's clock: it stands still unless a test moves it, so no window passes while a test waits.
+  let now = Date.parse('2026-11-29T08:00:00Z');
   before(async () => {
-    server = await startTestServer({
+    server = await startTestServer();
+    app = await buildApp({
+      stores: server.stores,
       // Behind a proxy on this machine: X-Forwarded-For names the client.
       trustProxy: ['127.0.0.1'],
       rateLimits: { read: { perIp: '3/s' }, registration: { perIp: '2/min', perCredential: '3/min' } },
+      clock: () => now,
     });
+    await app.listen({ port: 0, host: '127.0.0.1' });
     siteKey = (await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [origin] }, 'test')).key;
   });
-  after(() => server.close());
+  after(async () => {
+    await app.close();
+    await server.close();
+  });
 
-  const read = (ip: string) => fetch(`${server.url}/v1/libraries/dispusip-bontang`, { headers: { 'x-forwarded-for': ip } });
+  const read = (ip: string) => fetch(`${urlOf(app)}/v1/libraries/dispusip-bontang`, { headers: { 'x-forwarded-for': ip } });
   const register = (ip: string) =>
-    fetch(`${server.url}/v1/membership/registrations`, {
+    fetch(`${urlOf(app)}/v1/membership/registrations`, {
       method: 'POST',
       headers: { 'x-forwarded-for': ip, origin, 'x-pustaka-key': siteKey, 'content-type': 'application/json' },
       body: '{}',
@@ -47,7 +56,9 @@ describe('rate limits', () => {
     const problem = await expectProblem(refused, 429, 'rate_limited');
     assert.equal(refused.headers.get('retry-after'), '1');
     assert.equal(problem.retry_after, 1);
-    await sleep(1100);
+    now += 999;
+    await expectProblem(await read('203.0.113.1'), 429, 'rate_limited');
+    now += 1;
     assert.equal((await read('203.0.113.1')).status, 200);
   });
 
@@ -58,18 +69,19 @@ describe('rate limits', () => {
   });
 
   it('hold a registration far stricter than a read, per IP and per site key', async () => {
-    assert.notEqual((await register('198.51.100.1')).status, 429);
-    assert.notEqual((await register('198.51.100.1')).status, 429);
+    // Within the limits, the empty body goes on to validation (and is refused there, a step after the limits).
+    await expectProblem(await register('198.51.100.1'), 400, 'validation_failed');
+    await expectProblem(await register('198.51.100.1'), 400, 'validation_failed');
     await expectProblem(await register('198.51.100.1'), 429, 'rate_limited');
     // A third address is within its own IP limit, but the key has now been used three times this minute.
-    assert.notEqual((await register('198.51.100.2')).status, 429);
+    await expectProblem(await register('198.51.100.2'), 400, 'validation_failed');
     const perKey = await register('198.51.100.3');
     await expectProblem(perKey, 429, 'rate_limited');
     assert.ok(Number(perKey.headers.get('retry-after')) > 1);
   });
 
   it('never limit the health check that monitors poll', async () => {
-    for (let i = 0; i < 10; i++) assert.equal((await fetch(`${server.url}/v1/health`)).status, 200);
+    for (let i = 0; i < 10; i++) assert.equal((await fetch(`${urlOf(app)}/v1/health`)).status, 200);
   });
 
   it('believe X-Forwarded-For only from a configured proxy', async () => {
@@ -132,7 +144,7 @@ describe('request limits', () => {
   });
 
   it('let a catalogue file be larger than a JSON body, up to its own limit', async () => {
-    assert.notEqual((await importing(2048)).status, 413);
+    assert.equal((await importing(2048)).status, 200);
     await expectProblem(await importing(8192), 413, 'payload_too_large');
   });
 
@@ -157,6 +169,9 @@ describe('request timeout', () => {
   let kioskToken: string;
   let server: TestServer;
   const check = contractCheck();
+  // The handler waits on this until the test is over: slower than any timeout, without a timer in the test.
+  let finishVisit!: () => void;
+  const visitHeld = new Promise<void>((resolve) => (finishVisit = resolve));
   before(async () => {
     server = await startTestServer();
     kioskToken = server.demoCredentials.kioskToken;
@@ -166,13 +181,16 @@ describe('request timeout', () => {
       checkResponses: check.record,
       limits: { requestTimeoutMs: 300 },
       handlers: {
-        recordVisit: async () =>
-          sleep(2000, { id: 'vis_slow', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() }),
+        recordVisit: async () => {
+          await visitHeld;
+          return { id: 'vis_slow', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() };
+        },
       },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   after(async () => {
+    finishVisit();
     await app.close();
     await server.close();
     check.assertNone();
@@ -242,7 +260,7 @@ function rawGet(base: string, headers: Record<string, string>): Promise<{ status
   });
 }
 
-/** Announces a 100-byte body, sends 10 bytes, then waits: everything the server answers until it closes. */
+/** Announces a 100-byte body, sends 10 bytes, then waits: everything the server answers until it closes the socket. */
 function slowBody(base: string, token: string): Promise<string> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
@@ -256,6 +274,5 @@ function slowBody(base: string, token: string): Promise<string> {
     socket.on('data', (chunk) => (answer += chunk));
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
-    socket.setTimeout(5000, () => socket.destroy(new Error(`no answer in 5 s: ${answer}`)));
   });
 }

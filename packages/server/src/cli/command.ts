@@ -8,10 +8,22 @@ export interface Command {
   run(args: string[], io: CommandIo): Promise<number>;
 }
 
+/**
+ * Everything a command touches outside itself, so that tests run `main` in their own process (no tsx spawn per
+ * call) and the bin passes the real process: `src/cli.ts`.
+ */
 export interface CommandIo {
+  /** A line to stdout. */
   out(line: string): void;
+  /** A line to stderr. */
   err(line: string): void;
+  /** Raw text to stderr (a progress bar redrawn in place with `\r`). */
+  errText(text: string): void;
+  /** Whether stderr is a terminal: only then is a progress bar drawn unasked. */
+  errIsTerminal: boolean;
   env: NodeJS.ProcessEnv;
+  /** Resolves when a long-running command (`start`) should stop: Ctrl-C or SIGTERM for the real process. */
+  stopRequested(): Promise<void>;
 }
 
 export const EXIT_OK = 0;

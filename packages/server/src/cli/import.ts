@@ -68,8 +68,8 @@ export const importCommand: Command = {
         io.err(`pustaka import: no library has the id "${values.library}" in ${databaseFile(dataDir)}.`);
         return EXIT_FAILED;
       }
-      const showBar = values.progress || (process.stderr.isTTY && !values.json);
-      const bar = showBar ? progressBar((text) => process.stderr.write(text), size) : undefined;
+      const showBar = values.progress || (io.errIsTerminal && !values.json);
+      const bar = showBar ? progressBar(io.errText, size) : undefined;
       const report = await importCatalogFile({
         catalog: stores.catalog,
         libraryId: values.library,
@@ -81,7 +81,7 @@ export const importCommand: Command = {
         onProblem: (problem) => {
           if (values.json || values.quiet) return;
           // Clear the bar's line first, so problems and the bar do not share a line.
-          if (bar) process.stderr.write('\r\x1b[K');
+          if (bar) io.errText('\r\x1b[K');
           io.out(describe(problem));
         },
       });

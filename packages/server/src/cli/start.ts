@@ -71,16 +71,9 @@ export const startCommand: Command = {
     io.out(`  data           ${dataDir}${server.created ? ' (created now)' : ''}`);
     if (server.demoCredentials) printDemoCredentials(io.out, server.demoCredentials);
     io.out('Press Ctrl-C to stop.');
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        io.out('Stopping...');
-        server.close().then(resolve, resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await io.stopRequested();
+    io.out('Stopping...');
+    await server.close();
     return EXIT_OK;
   },
 };
