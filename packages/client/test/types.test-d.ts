@@ -10,6 +10,7 @@ import {
   type Format,
   type Library,
   type Problem,
+  type ProblemCode,
   type PustakaClient,
   type PustakaError,
   type SearchParams,
@@ -122,6 +123,10 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
     if (error instanceof PustakaApiError) {
       const problem: Problem = error.problem;
       const code: string = error.code;
+      // The contract's codes, or `http_<status>` for an answer that carried no problem.
+      expectType<Equal<typeof error.code, ProblemCode | `http_${number}`>>();
+      // @ts-expect-error -- no such code in the contract: the comparison can never be true
+      if (error.code === 'library_not_found') void code;
       const retryAfter: number | undefined = error.retryAfter;
       const fields: string[] = error.errors.map((fieldError) => fieldError.field);
       expectType<Equal<typeof error.kind, 'api'>>();
