@@ -14,6 +14,8 @@ import {
   type ImportReport,
   type Library,
   type LibraryList,
+  type Problem,
+  type ProblemCode,
   type PustakaClient,
   type PustakaError,
   type RegistrationReceipt,
@@ -132,6 +134,12 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
       const fromTheContract: ErrorCode = error.problem.code;
       const where: [string | undefined, string | undefined, string | undefined] = [error.operation, error.method, error.url];
       void [madeUp, fromTheContract, where];
+      const asProblem: Problem = error.problem;
+      // The contract's codes, or `http_<status>` for an answer that carried no problem.
+      expectType<Equal<typeof error.code, ProblemCode | `http_${number}`>>();
+      // @ts-expect-error -- no such code in the contract: the comparison can never be true
+      if (error.code === 'library_not_found') void code;
+      void asProblem;
       const retryAfter: number | undefined = error.retryAfter;
       const fields: string[] = error.errors.map((fieldError) => fieldError.field);
       expectType<Equal<typeof error.kind, 'api'>>();

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { importFormatValues } from '@pustaka/spec/values';
 import { importCatalogFile } from '../catalog/import/import-file.js';
 import type { ImportFormat, ImportProblem } from '../catalog/model.js';
 import { databaseFile } from '../server.js';
@@ -8,7 +9,7 @@ import { sqliteStores } from '../storage/stores.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from './command.js';
 import { progressBar } from './progress.js';
 
-const importFormats: ImportFormat[] = ['marcxml', 'iso2709', 'slims-csv'];
+const importFormats: readonly ImportFormat[] = importFormatValues;
 
 const describe = (problem: ImportProblem) => {
   const what = { record_skipped: 'skipped', value_ignored: 'value left out', file_stopped: 'reading stopped' }[problem.outcome];

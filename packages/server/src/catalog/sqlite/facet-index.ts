@@ -1,8 +1,10 @@
+import { libraryKindValues } from '@pustaka/spec/values';
 import type { Db } from '../../storage/database.js';
 import type { LibraryKind } from '../../types.js';
 import { formats, type Format, type ThemeCode } from '../model.js';
 
-export const libraryKinds: readonly LibraryKind[] = ['public', 'school', 'university', 'company', 'reading-corner'];
+/** The contract's library kinds, in its order (a kind's bit in the facet counts is its place here). */
+export const libraryKinds: readonly LibraryKind[] = libraryKindValues;
 /** Libraries in the order people expect them listed: the city library first (as GET /v1/libraries). */
 const libraryOrder = `CASE kind WHEN 'public' THEN 0 WHEN 'university' THEN 1 WHEN 'school' THEN 2
   WHEN 'company' THEN 3 ELSE 4 END, name`;
