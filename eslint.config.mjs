@@ -38,12 +38,6 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  {
-    // `Message` lets any message function into the table with `params: any` (ParamsOf reads each one's own
-    // parameters back). `params: never` would do the same without `any`; until then it is the one exception.
-    files: ['packages/core/src/messages.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
   { ...litConfigs['flat/recommended'], files: browserElements },
   { ...wcConfigs['flat/recommended'], files: browserElements },
 );

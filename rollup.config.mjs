@@ -210,8 +210,14 @@ const runtimePaths = [
  * and widget releases; code that only some widgets use goes into chunks of its own.
  */
 function isRuntimeModule(id) {
-  return runtimePaths.some((path) => id.includes(path));
+  return runtimePaths.some((path) => id.includes(path)) && !formKitPaths.some((path) => id.includes(path));
 }
+
+/**
+ * The form kit is core code that only the form-shaped widgets (membership form, kiosk) use: left out of the
+ * runtime chunk, it travels with them, and a page with only a catalogue search does not download it.
+ */
+const formKitPaths = ['validators', 'form-controller'].map((name) => `${sep}${join('packages', 'core', 'src', name)}.`);
 
 /** @param {WorkspacePackage[]} packages @returns {import('rollup').RollupOptions} */
 export function cdnBuild(packages) {

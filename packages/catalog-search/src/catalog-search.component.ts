@@ -278,13 +278,14 @@ export class PustakaCatalogSearch extends PustakaElement {
   }
 
   #renderThemes() {
+    const { theme } = this.#search.filters;
     return html`<p class="muted" id="themes">${this.#i18n.t('themes')}</p>
       <ul class="themes" part="themes" aria-labelledby="themes">
         ${themeCodes.map(
           (code) =>
-            html`<li><button type="button" part="theme" aria-pressed=${this.#search.filters.theme.includes(code)}
-              @click=${() => this.#setFilters({ theme: toggled(this.#search.filters.theme, code) })}>
-              <b>${code}</b> ${label('theme', code, this.#i18n.language)}
+            html`<li><button type="button" part="theme" aria-pressed=${theme.includes(code)}
+              @click=${() => this.#setFilters({ theme: toggled(theme, code) })}>
+              <b>${code}</b> ${this.#view.label('theme', code)}
             </button></li>`,
         )}
       </ul>`;

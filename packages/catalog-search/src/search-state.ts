@@ -39,12 +39,14 @@ export function searchParams(query: string, filters: Filters, page: number, perP
  */
 const prefix = 'pustaka-';
 
+const oneOf = (values: readonly string[]) => (value: string) => values.includes(value);
+
 /** What a value in a shared link must look like to be used; anything else is dropped, not sent. */
 const valid: Record<ListFilter, (value: string) => boolean> = {
-  format: (value) => formats.includes(value as Format),
+  format: oneOf(formats),
   library: (value) => /^[a-z0-9][a-z0-9-]{1,62}$/.test(value),
-  library_kind: (value) => libraryKinds.includes(value as LibraryKind),
-  theme: (value) => themeCodes.includes(value as ThemeCode),
+  library_kind: oneOf(libraryKinds),
+  theme: oneOf(themeCodes),
   language: (value) => /^[a-z]{3}$/.test(value),
 };
 

@@ -18,7 +18,7 @@ export interface Formatters {
  * @example 'Ditemukan {count} judul'
  * @example ({ count }: { count: number }, f) => `${f.number(count)} ${count === 1 ? 'title' : 'titles'} found`
  */
-export type Message = string | ((params: any, format: Formatters) => string);
+export type Message = string | ((params: never, format: Formatters) => string);
 
 /** The `{placeholder}` names of a message string. */
 export type PlaceholderNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
@@ -119,7 +119,9 @@ export function formatMessage(
   language: Language,
 ): string {
   const format = formattersFor(language);
-  if (typeof message === 'function') return message(params ?? {}, format);
+  // `t()` has already checked the parameters against this message's own type (MessageArgs), which `Message`
+  // cannot carry (each function has its own): here they are passed on as they came.
+  if (typeof message === 'function') return message((params ?? {}) as never, format);
   return message.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
     const value = params?.[name];
     if (typeof value === 'number') return format.number(value);
