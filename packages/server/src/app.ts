@@ -28,6 +28,11 @@ export interface AppOptions {
   authenticator?: Authenticator;
   /** Extra or replacement operation handlers (by operationId). */
   handlers?: OperationHandlers;
+  /**
+   * How long a request waits for the answer of an earlier request with the same Idempotency-Key before it is
+   * told 409 `idempotency_in_progress` (default 10 s, http/exactly-once.ts).
+   */
+  duplicateWaitMs?: number;
   /** Pino logger options, or false. Personal data is never logged either way. */
   logger?: FastifyServerOptions['logger'];
   /** Folder of the CDN build served at /cdn/ (the monorepo's `dist/cdn` by default, when built). */
@@ -93,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
     handlers: { ...defaultHandlers, ...options.handlers },
+    duplicateWaitMs: options.duplicateWaitMs,
   });
 
   await registerSite(app, {

@@ -1,7 +1,9 @@
 // Exactly-once writes through HTTP on a real server: concurrent duplicates, a reused key, a failed handler.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { buildApp } from '@pustaka/server';
 import { keyReservations } from '../src/http/exactly-once.js';
+import { contractCheck } from '../../../test/support/contract-check.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { marcFile } from './generated-marc.js';
 
@@ -95,5 +97,58 @@ describe('waiting for the request that holds a key', () => {
     assert.equal((await reservations.claim('test:differs', 'k', 'h1')).outcome, 'reserved');
     const claim = await reservations.claim('test:differs', 'k', 'h2');
     assert.deepEqual({ ...claim, waitedMs: undefined }, { outcome: 'in_progress', requestHash: 'h1', waitedMs: undefined });
+  });
+});
+
+describe('a duplicate that outwaits its bound, through HTTP', () => {
+  it('gets 409 idempotency_in_progress with Retry-After, and the answer once the first has one', async () => {
+    const check = contractCheck();
+    let handlerRuns = 0;
+    let finishFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (finishFirst = resolve));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    const app = await buildApp({
+      stores: server.stores,
+      rateLimits: false,
+      checkResponses: check.record,
+      // No waiting at all: the duplicate is answered at once, with no timer in the test.
+      duplicateWaitMs: 0,
+      handlers: {
+        recordVisit: async () => {
+          handlerRuns++;
+          firstStarted();
+          await firstHeld;
+          return { id: 'vis_held', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() };
+        },
+      },
+    });
+    const visit = () =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/visits',
+        headers: { authorization: `Bearer ${server.demoCredentials.kioskToken}`, 'content-type': 'application/json', 'idempotency-key': 'tamu-1' },
+        payload: JSON.stringify({ kind: 'guest', institution: 'SDN 005' }),
+      });
+    try {
+      const first = visit();
+      await started;
+      const duplicate = await visit();
+      assert.equal(duplicate.statusCode, 409);
+      assert.equal(duplicate.headers['retry-after'], '2');
+      assert.equal(duplicate.json().code, 'idempotency_in_progress');
+      assert.equal(duplicate.json().retry_after, 2);
+      finishFirst();
+      const answered = await first;
+      assert.equal(answered.statusCode, 200);
+      const replayed = await visit();
+      assert.equal(replayed.headers['idempotent-replayed'], 'true');
+      assert.deepEqual(replayed.json(), answered.json());
+      assert.equal(handlerRuns, 1);
+      check.assertNone();
+    } finally {
+      finishFirst();
+      await app.close();
+    }
   });
 });
