@@ -56,7 +56,8 @@ const isSchemeName = (name: string): name is SchemeName => Object.hasOwn(schemeN
 
 /** Reads the contract (the one in `@pustaka/spec`, unless told otherwise) into a list of operations. */
 export async function loadContract(path: string = specPath): Promise<ContractOperation[]> {
-  const dereferenced: object = structuredClone(await dereference(path));
+  // Each app gets its own copy: Fastify and Ajv may annotate the schemas they are given.
+  const dereferenced: object = structuredClone(await dereferencedOnce(path));
   withoutDiscriminatorMappings(dereferenced);
   // The parser's own types allow the `$ref`s it has just resolved and every part of OpenAPI the server does
   // not read; the document is redocly-linted (`npm run lint:spec`) and its operations are what the generated
@@ -109,6 +110,22 @@ function responsesOf(responses: NonNullable<DocumentOperation['responses']>): Co
       ),
     ]),
   );
+}
+
+const dereferencing = new Map<string, Promise<object>>();
+
+/**
+ * Reading and dereferencing the contract takes 0.15-0.8 s; a process that builds several apps (the tests, a
+ * benchmark) does it once per file. The document does not change while a server runs.
+ */
+function dereferencedOnce(path: string): Promise<object> {
+  let document = dereferencing.get(path);
+  if (!document) {
+    document = dereference(path);
+    dereferencing.set(path, document);
+    document.catch(() => dereferencing.delete(path));
+  }
+  return document;
 }
 
 /**
