@@ -45,7 +45,7 @@ export interface PustakaClientOptions {
    */
   timeout?: number | false;
   /**
-   * How to retry: a number of retries, or retry options over the defaults (ky's names). A call is retried twice
+   * How to retry: a number of retries, or ky's retry options over its defaults. ky retries a call twice
    * (after 0.3 s, then 0.6 s) on a network error and on 408, 429, 500, 502, 503 and 504 (and 413 when it says
    * `Retry-After`), waiting `Retry-After` when a 413, 429 or 503 gives one; a timeout is not retried, nor an
    * exception of the caller's own code. Writes are retried too: every write of the v1 contract carries an
@@ -57,8 +57,8 @@ export interface PustakaClientOptions {
    */
   retry?: number | RetryOptions;
   /**
-   * Called before each retry, with the call, the retry's number, the wait and what went wrong: to log it, or to
-   * say "trying again" on screen. What it throws rejects the call as it is.
+   * Called before each retry, before its wait, with the call, the retry's number, the wait and what went wrong:
+   * to log it, to say "trying again" on screen, or to abort. What it throws rejects the call as it is.
    *
    * @default undefined
    * @example ({ operation, attempt, status }) => console.warn(`${operation}: retry ${attempt} after ${status ?? 'a network error'}`)

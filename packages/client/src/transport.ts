@@ -151,7 +151,8 @@ export function createTransport({ fetch, timeout, retry = {}, onRetry, headers }
           const { failed, signal } = options.context as CallContext;
           const response = error instanceof HTTPError ? error.response : undefined;
           const retryAfter = response?.headers.get('retry-after');
-          // The wait ky would have made: Retry-After (seconds, or an HTTP date) where it counts, else the backoff.
+          // The wait ky would have made: Retry-After (seconds, or an HTTP date) where it counts, else ky's `delay`
+          // (the caller's, or ky's default backoff).
           const wait =
             retryAfter && options.retry.afterStatusCodes!.includes(response!.status)
               ? Math.min(isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000, maxRetryAfter)
