@@ -17,8 +17,10 @@ import { build } from './build.mjs';
 
 /** Budgets in kB, min+gzip. A row without a budget is for information. */
 const budgets = {
-  // 2.40 kB since the client sends with its own retry loop instead of ky's (5.89 kB with ky 1).
-  '@pustaka/client': 3,
+  // 6.67 kB: the client sits on ky 1 (our typed client is "openapi-typescript types + ky"), and ky 1 is 4.9 kB of
+  // it; the operation table, request(), errors that name the call and onRetry are the other 1.8 (2.40 kB with a
+  // hand-written retry loop instead of ky, given up to keep ky's tested retries, timeout and hooks).
+  '@pustaka/client': 7,
   widget: 8,
   // cdn: a budget for dist/cdn/pustaka.js, once the widgets exist
 };

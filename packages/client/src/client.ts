@@ -2,7 +2,7 @@ import type { InitArgs, PathsFor, RequestOptions, ResultIn } from './call-types.
 import { PustakaApiError, PustakaNetworkError, type FailedRequest } from './errors.js';
 import { namedMethods, type NamedMethodEntry, type NamedMethods } from './methods.js';
 import { operationRoutes, type OperationId } from './operations.js';
-import { isNetworkFailure, retryOptions, send, type Attempts, type RetryEvent, type RetryOptions } from './transport.js';
+import { createTransport, isNetworkFailure, type RetryEvent, type RetryOptions } from './transport.js';
 import type { ApiMethod, Operation } from './types.js';
 
 /** How to reach the Pustaka server, and how patiently. */
@@ -45,7 +45,7 @@ export interface PustakaClientOptions {
    */
   timeout?: number | false;
   /**
-   * How to retry: a number of retries, or retry options over the defaults (ky's names). A call is retried twice
+   * How to retry: a number of retries, or ky's retry options over its defaults. ky retries a call twice
    * (after 0.3 s, then 0.6 s) on a network error and on 408, 429, 500, 502, 503 and 504 (and 413 when it says
    * `Retry-After`), waiting `Retry-After` when a 413, 429 or 503 gives one; a timeout is not retried, nor an
    * exception of the caller's own code. Writes are retried too: every write of the v1 contract carries an
@@ -57,8 +57,8 @@ export interface PustakaClientOptions {
    */
   retry?: number | RetryOptions;
   /**
-   * Called before each retry, with the call, the retry's number, the wait and what went wrong: to log it, or to
-   * say "trying again" on screen. What it throws rejects the call as it is.
+   * Called before each retry, before its wait, with the call, the retry's number, the wait and what went wrong:
+   * to log it, to say "trying again" on screen, or to abort. What it throws rejects the call as it is.
    *
    * @default undefined
    * @example ({ operation, attempt, status }) => console.warn(`${operation}: retry ${attempt} after ${status ?? 'a network error'}`)
@@ -119,12 +119,10 @@ interface AnyInit extends RequestOptions {
  */
 export function createPustakaClient(options: PustakaClientOptions): PustakaClient {
   const base = String(options.baseUrl).replace(/\/$/, '');
-  const attempts: Attempts = {
-    fetch: options.fetch,
-    timeout: options.timeout ?? 10_000,
-    retry: retryOptions(options.retry),
-    onRetry: options.onRetry,
-  };
+  const send = createTransport({
+    ...options,
+    headers: { authorization: options.token ? `Bearer ${options.token}` : undefined, ...options.headers },
+  });
 
   async function request(method: ApiMethod, path: string, init: AnyInit = {}): Promise<unknown> {
     const { params = {}, body, signal } = init;
@@ -144,30 +142,27 @@ export function createPustakaClient(options: PustakaClientOptions): PustakaClien
     };
     // A file (text, bytes or a Blob) goes as it is, with the type of its Blob or of the headers; the rest as JSON.
     const raw = typeof body == 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
-    const headers = new Headers();
-    // In order, each over the ones before; a header set to undefined is removed (names are case-insensitive).
-    for (const [name, value] of Object.entries({
-      authorization: options.token ? `Bearer ${options.token}` : undefined,
-      ...options.headers,
-      'content-type': body === undefined || raw ? undefined : 'application/json',
-      // Reads go without the site key, so that they stay simple CORS requests (no preflight).
-      'x-pustaka-key': write ? options.siteKey : undefined,
-      // crypto.randomUUID exists only in secure contexts (https, localhost); a library's website may be served
-      // over plain http, where 128 random bits do as well. Every retry of this call sends the same key.
-      'idempotency-key':
-        init.idempotencyKey ??
-        (write ? (crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-')) : undefined),
-      ...init.headers,
-    })) {
-      if (value === undefined) headers.delete(name);
-      else headers.set(name, value);
-    }
-    const requestBody = raw ? (body as BodyInit) : body === undefined ? undefined : JSON.stringify(body);
     const response = await send(
-      (attemptSignal) => new Request(failed.url, { method, headers, body: requestBody, signal: attemptSignal }),
-      attempts,
+      failed.url,
+      {
+        method,
+        signal,
+        // Over the client's headers; ky leaves out a header set to undefined (names are case-insensitive).
+        headers: {
+          // ky's `json` sets application/json, a Blob brings its own type; a client-wide one would be wrong for both.
+          'content-type': undefined,
+          // Reads go without the site key, so that they stay simple CORS requests (no preflight).
+          'x-pustaka-key': write ? options.siteKey : undefined,
+          // crypto.randomUUID exists only in secure contexts (https, localhost); a library's website may be served
+          // over plain http, where 128 random bits do as well. Every retry of this call sends the same key.
+          'idempotency-key':
+            init.idempotencyKey ??
+            (write ? (crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-')) : undefined),
+          ...init.headers,
+        },
+        ...(raw ? { body } : { json: body }),
+      },
       failed,
-      signal,
     );
     let text: string;
     try {

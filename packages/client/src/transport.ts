@@ -1,11 +1,17 @@
 /**
- * One call on the wire: its attempts, each with a timeout, and the waits between them. Written after ky's retry
- * loop (`source/core/Ky.ts`), with ky's option names and defaults, in a tenth of its size: ky alone was 4.9 of
- * the client's 6 kB budget, and the client needs none of the rest (hooks, progress, parsing shortcuts).
+ * The client on ky: one `ky.create()` per client sends every call, with ky's attempts, timeout and retry rules
+ * (which methods, statuses and failures are retried, how often, `Retry-After` on 413, 429 and 503, a timeout never).
+ * Here is only what ky 1 does not do:
+ * - tell a network failure from the caller's own exception, since fetch throws a TypeError for both (ky 1 retries
+ *   and rethrows either);
+ * - tell `onRetry` what ky is about to wait, before the wait: ky 1 runs `beforeRetry` only after it and does not say
+ *   how long it was, but a caller must hear a 30 s `Retry-After` in time to show it or to abort.
  */
+import ky, { HTTPError, TimeoutError, type Options } from 'ky';
+import type { Bytes } from './call-types.js';
 import { PustakaNetworkError, PustakaTimeoutError, type FailedRequest } from './errors.js';
 
-/** How to retry; ky's option names and defaults. */
+/** How to retry: ky's retry options, with ky's names and defaults but for `methods`. */
 export interface RetryOptions {
   /**
    * Retries after the first attempt.
@@ -64,25 +70,30 @@ export interface RetryEvent extends FailedRequest {
   error: PustakaNetworkError | undefined;
 }
 
-/** How the attempts of every call go: the client's options, with the defaults filled in. */
-export interface Attempts {
-  fetch: ((request: Request) => Promise<Response>) | undefined;
-  timeout: number | false;
-  retry: Required<RetryOptions>;
-  onRetry: ((retry: RetryEvent) => void) | undefined;
+/** The client's options that the transport reads. */
+export interface TransportOptions {
+  fetch?: (request: Request) => Promise<Response>;
+  timeout?: number | false;
+  retry?: number | RetryOptions;
+  onRetry?: (retry: RetryEvent) => void;
+  headers?: Record<string, string | undefined>;
 }
 
-/** The retry options, over the defaults. */
-export const retryOptions = (retry: number | RetryOptions = {}): Required<RetryOptions> => ({
-  limit: 2,
-  methods: ['get', 'post'],
-  statusCodes: [408, 413, 429, 500, 502, 503, 504],
-  afterStatusCodes: [413, 429, 503],
-  maxRetryAfter: Infinity,
-  backoffLimit: Infinity,
-  delay: (attempt) => 300 * 2 ** (attempt - 1),
-  ...(typeof retry == 'number' ? { limit: retry } : retry),
-});
+/** One call: where and how to send it. The URL is whole; `json` is sent as JSON, `body` as it is. */
+export interface CallInit {
+  method: string;
+  headers: Record<string, string | undefined>;
+  json?: unknown;
+  body?: string | Blob | Bytes;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a call and answers its last answer, error statuses included (`PustakaApiError` is built from it by the
+ * caller). Rejects with `PustakaTimeoutError`, `PustakaNetworkError` after the retries, the caller's signal's
+ * reason once it aborts, and anything else (the caller's own `fetch` or `onRetry` throwing) as it is, at once.
+ */
+export type Send = (url: string, init: CallInit, failed: FailedRequest) => Promise<Response>;
 
 /**
  * fetch rejects with a TypeError when the network fails, but so does a bug in a caller's own `fetch` or a
@@ -92,6 +103,13 @@ export const retryOptions = (retry: number | RetryOptions = {}): Required<RetryO
 export const isNetworkFailure = (error: unknown): error is TypeError =>
   error instanceof TypeError &&
   /^(failed to fetch|fetch failed|networkerror when|load failed|the internet connection|network error|terminated)/i.test(error.message);
+
+/** What a call hands to the hooks of the one ky instance. */
+type CallContext = {
+  failed: FailedRequest;
+  /** The caller's own signal (ky's joins it with its timeout's). */
+  signal: AbortSignal | undefined;
+};
 
 /** Waits, or rejects with the signal's reason as soon as it aborts. */
 const sleep = (milliseconds: number, signal: AbortSignal | undefined) =>
@@ -108,58 +126,62 @@ const sleep = (milliseconds: number, signal: AbortSignal | undefined) =>
     signal?.addEventListener('abort', abort, { once: true });
   });
 
-/**
- * Sends `request()` (a fresh `Request` per attempt, on the signal given) until an answer that is not retried:
- * a success, an error status that is not retried, or the last attempt's. Rejects with `PustakaTimeoutError`
- * (not retried), `PustakaNetworkError` after the retries, the caller's signal's reason once it aborts, and
- * anything else (the caller's own `fetch` or `onRetry` throwing) as it is, at once.
- */
-export async function send(
-  request: (signal: AbortSignal) => Request,
-  { fetch = globalThis.fetch, timeout, retry, onRetry }: Attempts,
-  failed: FailedRequest,
-  signal: AbortSignal | undefined,
-): Promise<Response> {
-  const retried = retry.methods.includes(failed.method.toLowerCase());
-  for (let attempt = 1; ; attempt++) {
-    const attemptController = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let status: number | undefined;
-    let error: PustakaNetworkError | undefined;
-    let wait: number;
+/** Creates the one ky instance of a client, and answers how a call is sent through it. */
+export function createTransport({ fetch, timeout, retry = {}, onRetry, headers }: TransportOptions): Send {
+  const { maxRetryAfter = Infinity, backoffLimit = Infinity, ...rules } = typeof retry == 'number' ? { limit: retry } : retry;
+  const api = ky.create({
+    headers,
+    timeout,
+    fetch: fetch as Options['fetch'],
+    retry: {
+      // ky retries no POST by default; every write of the contract carries an Idempotency-Key, the same on each
+      // retry, which makes it safe (EveryPostIsIdempotent in operations.ts).
+      methods: ['get', 'post'],
+      ...rules,
+      // ky decides WHETHER to retry; its own wait is cut to nothing, and beforeRetry below waits instead, after
+      // telling onRetry how long (see the top of this file).
+      maxRetryAfter: 0,
+      backoffLimit: 0,
+      // A timeout is not retried (ky's rule), nor an exception of the caller's own code.
+      shouldRetry: ({ error }) => (error instanceof HTTPError || isNetworkFailure(error) ? undefined : false),
+    },
+    hooks: {
+      beforeRetry: [
+        async ({ error, retryCount, options }) => {
+          const { failed, signal } = options.context as CallContext;
+          const response = error instanceof HTTPError ? error.response : undefined;
+          const retryAfter = response?.headers.get('retry-after');
+          // The wait ky would have made: Retry-After (seconds, or an HTTP date) where it counts, else ky's `delay`
+          // (the caller's, or ky's default backoff).
+          const wait =
+            retryAfter && options.retry.afterStatusCodes!.includes(response!.status)
+              ? Math.min(isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000, maxRetryAfter)
+              : Math.min(options.retry.delay!(retryCount), backoffLimit);
+          // The answer is dropped: free its connection.
+          void response?.body?.cancel();
+          onRetry?.({
+            ...failed,
+            attempt: retryCount,
+            delay: wait,
+            status: response?.status,
+            error: response ? undefined : new PustakaNetworkError(error, failed),
+          });
+          await sleep(wait, signal);
+        },
+      ],
+    },
+  });
+
+  return async (url, init, failed) => {
     try {
-      const response = await new Promise<Response>((resolve, reject) => {
-        if (timeout !== false) {
-          timer = setTimeout(() => {
-            reject(new PustakaTimeoutError(failed));
-            attemptController.abort();
-          }, timeout);
-        }
-        fetch(request(signal ? AbortSignal.any([signal, attemptController.signal]) : attemptController.signal)).then(resolve, reject);
-      });
-      status = response.status;
-      const retryAfter = response.headers.get('retry-after');
-      if (response.ok || !retried || attempt > retry.limit || !retry.statusCodes.includes(status)) return response;
-      if (retryAfter && retry.afterStatusCodes.includes(status)) {
-        // Seconds, or an HTTP date.
-        wait = Math.min(isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000, retry.maxRetryAfter);
-      } else if (status == 413) {
-        return response;
-      } else {
-        wait = Math.min(retry.delay(attempt), retry.backoffLimit);
-      }
-      // The answer is dropped: free its connection.
-      void response.body?.cancel();
-    } catch (reason) {
-      if (signal?.aborted) throw signal.reason;
-      if (!isNetworkFailure(reason)) throw reason;
-      error = new PustakaNetworkError(reason, failed);
-      if (!retried || attempt > retry.limit) throw error;
-      wait = Math.min(retry.delay(attempt), retry.backoffLimit);
-    } finally {
-      clearTimeout(timer);
+      // Bytes are a BodyInit; only their type is spelled without the DOM library (see Bytes).
+      return await api(url, { ...init, body: init.body as BodyInit, context: { failed, signal: init.signal } satisfies CallContext });
+    } catch (error) {
+      if (init.signal?.aborted) throw init.signal.reason;
+      // ky throws an error status as an HTTPError once it is not retried (any more); its answer is the caller's.
+      if (error instanceof HTTPError) return error.response;
+      if (error instanceof TimeoutError) throw new PustakaTimeoutError(failed);
+      throw isNetworkFailure(error) ? new PustakaNetworkError(error, failed) : error;
     }
-    onRetry?.({ ...failed, attempt, delay: wait, status, error });
-    await sleep(wait, signal);
-  }
+  };
 }
