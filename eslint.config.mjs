@@ -27,9 +27,18 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', document: 'readonly', window: 'readonly', customElements: 'readonly',
-        location: 'readonly', AbortController: 'readonly', globalThis: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        customElements: 'readonly',
+        location: 'readonly',
+        AbortController: 'readonly',
+        globalThis: 'readonly',
       },
     },
     rules: {

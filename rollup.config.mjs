@@ -50,7 +50,9 @@ export function discoverPackages() {
       });
       const widget = manifest.pustaka?.widget;
       if (widget !== undefined && !/^pustaka-[a-z0-9]+(-[a-z0-9]+)*$/.test(widget)) {
-        throw new Error(`${manifest.name}: "pustaka.widget" must be a tag like "pustaka-catalog-search", not "${widget}"`);
+        throw new Error(
+          `${manifest.name}: "pustaka.widget" must be a tag like "pustaka-catalog-search", not "${widget}"`,
+        );
       }
       return { dir, folder, name: manifest.name, manifest, entries, widget };
     });
@@ -70,7 +72,9 @@ function staySourceLocal(pkg) {
       if (!importer || isBareImport(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (resolved && !resolved.external && !resolved.id.startsWith(src)) {
-        this.error(`${relative(root, importer)} imports ${source}, outside ${relative(root, src)}: import the package by name`);
+        this.error(
+          `${relative(root, importer)} imports ${source}, outside ${relative(root, src)}: import the package by name`,
+        );
       }
       return resolved;
     },
@@ -113,11 +117,9 @@ function cdnEntries(packages) {
   const widgets = packages.filter((pkg) => pkg.widget);
   const registering = (pkg) => `import '${pkg.name}'; // registers <${pkg.widget}>\nexport * from '${pkg.name}';\n`;
   const sources = {
-    pustaka: [
-      `export * from '@pustaka/core';`,
-      `export * from '@pustaka/client';`,
-      ...widgets.map(registering),
-    ].join('\n'),
+    pustaka: [`export * from '@pustaka/core';`, `export * from '@pustaka/client';`, ...widgets.map(registering)].join(
+      '\n',
+    ),
   };
   for (const pkg of widgets) sources[pkg.widget] = registering(pkg);
   return {
@@ -196,8 +198,7 @@ export const productionResolve = () =>
   nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'], preferBuiltins: false });
 
 /** Minification of browser bundles, shared with scripts/size.mjs so its numbers match what ships. */
-export const minify = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: /^!/ } });
+export const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: /^!/ } });
 
 const runtimePaths = [
   ...['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'ky'].map((name) => join('node_modules', name) + sep),

@@ -14,7 +14,14 @@ const preview: Preview = {
   globalTypes: {
     lang: {
       description: 'Page language',
-      toolbar: { title: 'Bahasa', icon: 'globe', items: [{ value: 'id', title: 'Indonesia' }, { value: 'en', title: 'English' }] },
+      toolbar: {
+        title: 'Bahasa',
+        icon: 'globe',
+        items: [
+          { value: 'id', title: 'Indonesia' },
+          { value: 'en', title: 'English' },
+        ],
+      },
     },
   },
   initialGlobals: { lang: 'id' },

@@ -23,7 +23,7 @@ const started = performance.now();
 const works = generateCatalog({ count, libraries: demoLibraries, seed: 2019, today: '2026-11-25' });
 const run = await stores.catalog.beginRun();
 let done = 0;
-for (let finished = false; !finished; ) {
+for (let finished = false; !finished;) {
   const batch = [];
   let worksInBatch = 0;
   for (; worksInBatch < 10_000; worksInBatch++) {
@@ -34,11 +34,14 @@ for (let finished = false; !finished; ) {
   done += worksInBatch;
   finished = worksInBatch < 10_000;
   if (batch.length) await run.saveBatch(batch);
-  if ((worksInBatch && done % 100_000 === 0) || (finished && done % 100_000 !== 0)) console.error(`  ${done} works, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if ((worksInBatch && done % 100_000 === 0) || (finished && done % 100_000 !== 0))
+    console.error(`  ${done} works, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 // One merged FTS5 index, as after `pustaka import` (which merges at its end too).
 db.exec("INSERT INTO catalog_search (catalog_search) VALUES ('optimize')");
 db.pragma('wal_checkpoint(TRUNCATE)');
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ count: done, seconds, copies: db.prepare('SELECT count(*) FROM catalog_copies').pluck().get() }));
+console.log(
+  JSON.stringify({ count: done, seconds, copies: db.prepare('SELECT count(*) FROM catalog_copies').pluck().get() }),
+);
 db.close();

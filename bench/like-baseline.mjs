@@ -6,17 +6,26 @@
 export function likeSearchHandler(db) {
   const pageRows = (ids) =>
     ids.length
-      ? db.prepare(`SELECT id, title, authors, year, format, language FROM catalog_records WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids)
+      ? db
+          .prepare(
+            `SELECT id, title, authors, year, format, language FROM catalog_records WHERE id IN (${ids.map(() => '?').join(',')})`,
+          )
+          .all(...ids)
       : [];
   const holdingRows = (ids) =>
     ids.length
-      ? db.prepare(`SELECT record_id, library_id, copies, available FROM catalog_holdings WHERE record_id IN (${ids.map(() => '?').join(',')})`).all(...ids)
+      ? db
+          .prepare(
+            `SELECT record_id, library_id, copies, available FROM catalog_holdings WHERE record_id IN (${ids.map(() => '?').join(',')})`,
+          )
+          .all(...ids)
       : [];
 
   return ({ query }) => {
     const where = [];
     const params = [];
-    const words = `${query.q ?? ''} ${query.title ?? ''} ${query.author ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words =
+      `${query.q ?? ''} ${query.title ?? ''} ${query.author ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     for (const word of words) {
       where.push('(r.title LIKE ? OR r.authors LIKE ? OR r.subjects LIKE ? OR r.publisher LIKE ? OR r.notes LIKE ?)');
       params.push(...Array(5).fill(`%${word}%`));
@@ -44,7 +53,9 @@ export function likeSearchHandler(db) {
         params.push(...query.library);
       }
       if (query.library_kind?.length) {
-        holding.push(`h.library_id IN (SELECT id FROM libraries WHERE kind IN (${query.library_kind.map(() => '?').join(',')}))`);
+        holding.push(
+          `h.library_id IN (SELECT id FROM libraries WHERE kind IN (${query.library_kind.map(() => '?').join(',')}))`,
+        );
         params.push(...query.library_kind);
       }
       if (query.available) holding.push('h.available > 0');
@@ -54,8 +65,14 @@ export function likeSearchHandler(db) {
     const order = query.sort === 'year' ? 'r.year' : query.sort === '-year' ? 'r.year DESC' : 'r.title_key';
     const perPage = query.per_page ?? 20;
     const offset = ((query.page ?? 1) - 1) * perPage;
-    const total = db.prepare(`SELECT count(*) FROM catalog_records r ${condition}`).pluck().get(...params);
-    const ids = db.prepare(`SELECT r.id FROM catalog_records r ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, perPage, offset);
+    const total = db
+      .prepare(`SELECT count(*) FROM catalog_records r ${condition}`)
+      .pluck()
+      .get(...params);
+    const ids = db
+      .prepare(`SELECT r.id FROM catalog_records r ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, perPage, offset);
     const holdings = holdingRows(ids);
     const items = pageRows(ids).map((row) => ({
       ...row,

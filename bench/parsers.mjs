@@ -32,7 +32,9 @@ function natlibfiIso(text) {
     let count = 0;
     ISO2709.reader(Readable.from([text]), { subfieldValues: false })
       .on('data', () => count++)
-      .on('end', () => resolve({ records: count, perSecond: Math.round(count / ((performance.now() - started) / 1000)) }))
+      .on('end', () =>
+        resolve({ records: count, perSecond: Math.round(count / ((performance.now() - started) / 1000)) }),
+      )
       .on('error', reject);
   });
 }
@@ -46,7 +48,9 @@ async function natlibfiXml(text) {
 }
 
 const xmlHead = head(xmlFile, 300, '</record>\n') + '</collection>\n';
-console.log(JSON.stringify({
-  ours: { iso2709: await ours(readIso2709, isoFile), marcxml: await ours(readMarcXml, xmlFile) },
-  natlibfi: { iso2709: await natlibfiIso(head(isoFile, 300, '\x1d')), marcxml: await natlibfiXml(xmlHead) },
-}));
+console.log(
+  JSON.stringify({
+    ours: { iso2709: await ours(readIso2709, isoFile), marcxml: await ours(readMarcXml, xmlFile) },
+    natlibfi: { iso2709: await natlibfiIso(head(isoFile, 300, '\x1d')), marcxml: await natlibfiXml(xmlHead) },
+  }),
+);

@@ -20,6 +20,10 @@ await stores.catalog.warmed?.();
 if (stores.catalog.warmed) process.stderr.write(`  warm-up: ${Math.round(performance.now() - warmStart)} ms\n`);
 const { port } = app.server.address();
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })}\n`);
-const stop = () => app.close().then(() => db.close()).finally(() => process.exit(0));
+const stop = () =>
+  app
+    .close()
+    .then(() => db.close())
+    .finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -44,7 +44,11 @@ async function main() {
   const api = await startTestServer();
 
   // The widget as a browser gets it: Lit's production build, our sources, minified, one file.
-  const workspace = { '@pustaka/catalog-search': 'catalog-search', '@pustaka/core': 'core', '@pustaka/client': 'client' };
+  const workspace = {
+    '@pustaka/catalog-search': 'catalog-search',
+    '@pustaka/core': 'core',
+    '@pustaka/client': 'client',
+  };
   const bundle = await build({
     stdin: { contents: "import '@pustaka/catalog-search';", resolveDir: root },
     bundle: true,
@@ -84,9 +88,26 @@ async function main() {
 
   const browser = await puppeteerCore.launch({ executablePath, headless: true, args: chromeArgs });
   const queries = [
-    'laskar pelangi', 'andrea hirata', 'matematika', 'bumi manusia', 'sejarah indonesia', 'fiqih sunnah',
-    'harry potter', 'tere liye', 'pramoedya', 'kimia', 'negeri 5 menara', 'bahasa inggris', 'biologi',
-    'tafsir', 'animal farm', 'ekonomi', 'perahu kertas', 'geografi', 'hamka', 'fisika',
+    'laskar pelangi',
+    'andrea hirata',
+    'matematika',
+    'bumi manusia',
+    'sejarah indonesia',
+    'fiqih sunnah',
+    'harry potter',
+    'tere liye',
+    'pramoedya',
+    'kimia',
+    'negeri 5 menara',
+    'bahasa inggris',
+    'biologi',
+    'tafsir',
+    'animal farm',
+    'ekonomi',
+    'perahu kertas',
+    'geografi',
+    'hamka',
+    'fisika',
   ];
 
   try {
@@ -125,7 +146,13 @@ async function main() {
       slow: part(slowSamples, 'total'),
       slowRender: part(slowSamples, 'render'),
     };
-    const info = { samples: widgetSamples.length, slowSamples: slowSamples.length, chromium: await browser.version(), cores, load };
+    const info = {
+      samples: widgetSamples.length,
+      slowSamples: slowSamples.length,
+      chromium: await browser.version(),
+      cores,
+      load,
+    };
     report(rows, info);
     if (write) writeSection(rows, info);
     if (rows.widget.p95 > 150) process.exitCode = 1;
@@ -154,7 +181,10 @@ async function prepare(tab) {
           // The widget's own request for this query (Resource Timing gives start and end even across origins).
           const request = performance
             .getEntriesByType('resource')
-            .filter((entry) => entry.name.includes('/v1/catalog/search?') && new URL(entry.name).searchParams.get('q') === query)
+            .filter(
+              (entry) =>
+                entry.name.includes('/v1/catalog/search?') && new URL(entry.name).searchParams.get('q') === query,
+            )
             .at(-1);
           window.bench.painted.set(query, {
             total: painted - input,
@@ -182,7 +212,9 @@ async function clear(tab) {
 /** Types `query` with real key events and answers ms from the last keystroke to its results painted. */
 async function typeAndMeasure(tab, query) {
   await clear(tab);
-  const handle = await tab.evaluateHandle(() => document.querySelector('pustaka-catalog-search').shadowRoot.querySelector('input'));
+  const handle = await tab.evaluateHandle(() =>
+    document.querySelector('pustaka-catalog-search').shadowRoot.querySelector('input'),
+  );
   await handle.focus();
   await tab.keyboard.type(query, { delay: 120 });
   await tab.waitForFunction((q) => window.bench.painted.has(q), { timeout: 10000 }, query);
@@ -191,12 +223,19 @@ async function typeAndMeasure(tab, query) {
 
 /** The same first-page request without a widget: network, server and JSON parsing only. */
 async function fetchOnly(tab, apiUrl, query) {
-  return tab.evaluate(async (base, q) => {
-    const started = performance.now();
-    const response = await fetch(`${base}/v1/catalog/search?${new URLSearchParams({ q, page: '1', per_page: '10' })}`, { cache: 'no-store' });
-    await response.json();
-    return performance.now() - started;
-  }, apiUrl, query);
+  return tab.evaluate(
+    async (base, q) => {
+      const started = performance.now();
+      const response = await fetch(
+        `${base}/v1/catalog/search?${new URLSearchParams({ q, page: '1', per_page: '10' })}`,
+        { cache: 'no-store' },
+      );
+      await response.json();
+      return performance.now() - started;
+    },
+    apiUrl,
+    query,
+  );
 }
 
 function stats(samples) {
@@ -223,7 +262,9 @@ function table(rows) {
 }
 
 function report(rows, info) {
-  console.log(`\n<pustaka-catalog-search>: last keystroke to results painted (${info.samples} samples, ${info.chromium})\n`);
+  console.log(
+    `\n<pustaka-catalog-search>: last keystroke to results painted (${info.samples} samples, ${info.chromium})\n`,
+  );
   console.log(table(rows));
   console.log(`\nTarget p95 <= 150 ms: ${rows.widget.p95 <= 150 ? 'met' : 'NOT MET'}`);
 }
@@ -237,9 +278,9 @@ function writeSection(rows, info) {
     heading,
     '',
     `\`node bench/widget-search-paint.mjs\`, ${new Date().toISOString().slice(0, 10)}, ${info.chromium} headless, the real server`,
-    'from source with the seeded demo catalogue, the widget bundled and minified with Lit\'s production build and',
+    "from source with the seeded demo catalogue, the widget bundled and minified with Lit's production build and",
     'loaded by a page on another origin (as on a school site), HTTP cache off. Each sample types a query key by key',
-    '(120 ms apart) and runs from the last `input` event to the frame after the widget rendered that query\'s results;',
+    "(120 ms apart) and runs from the last `input` event to the frame after the widget rendered that query's results;",
     'the "of which" rows split the same samples with Resource Timing (each row is its own percentile).',
     `${info.samples} samples over 20 queries; the CPU-throttled row has ${info.slowSamples}. Target: p95 <= 150 ms.`,
     `Machine: ${info.cores} cores, load average ${info.load} when the run started (other jobs shared it).`,
@@ -260,10 +301,17 @@ function writeSection(rows, info) {
 }
 
 // Workspace packages run from source through the "development" export condition; restart with it if missing.
-if (!process.execArgv.includes('--conditions=development') && !/--conditions=development/.test(process.env.NODE_OPTIONS ?? '')) {
-  const child = spawn(process.execPath, ['--conditions=development', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
+if (
+  !process.execArgv.includes('--conditions=development') &&
+  !/--conditions=development/.test(process.env.NODE_OPTIONS ?? '')
+) {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   await main();

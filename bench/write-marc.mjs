@@ -25,8 +25,12 @@ function isoRecord(n, record, copies) {
     ...(record.collation ? [['300', `  ${SUBFIELD}a${record.collation}`]] : []),
     ...record.subjects.map((subject) => ['650', ` 4${SUBFIELD}a${subject}`]),
     ...record.authors.slice(1).map((author) => ['700', `1 ${SUBFIELD}a${author}`]),
-    ...copies.map((copy) => ['952', `  ${SUBFIELD}c${copy.location}${SUBFIELD}o${copy.callNumber}${SUBFIELD}p${copy.itemCode}` +
-      (copy.dueDate ? `${SUBFIELD}q${copy.dueDate}` : '') + (copy.status === 'reference_only' ? `${SUBFIELD}71` : '')]),
+    ...copies.map((copy) => [
+      '952',
+      `  ${SUBFIELD}c${copy.location}${SUBFIELD}o${copy.callNumber}${SUBFIELD}p${copy.itemCode}` +
+        (copy.dueDate ? `${SUBFIELD}q${copy.dueDate}` : '') +
+        (copy.status === 'reference_only' ? `${SUBFIELD}71` : ''),
+    ]),
   ];
   let directory = '';
   const data = [];
@@ -43,28 +47,68 @@ function isoRecord(n, record, copies) {
   return Buffer.concat([Buffer.from(leader + directory + FIELD_END, 'latin1'), ...data, Buffer.from('\x1d', 'latin1')]);
 }
 
-const xml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text) =>
+  String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function xmlRecord(n, record, copies) {
   const field = (tag, ind, subfields) =>
     `<datafield tag="${tag}" ind1="${ind[0]}" ind2="${ind[1]}">${subfields.map(([code, value]) => `<subfield code="${code}">${xml(value)}</subfield>`).join('')}</datafield>`;
-  return `<record><leader>00000nam a2200000   4500</leader><controlfield tag="001">BENCH${n}</controlfield>` +
+  return (
+    `<record><leader>00000nam a2200000   4500</leader><controlfield tag="001">BENCH${n}</controlfield>` +
     record.isbns.map((isbn) => field('020', '  ', [['a', isbn]])).join('') +
-    field('041', '0 ', [['a', record.language ?? 'ind']]) + field('082', '04', [['a', record.classification]]) +
+    field('041', '0 ', [['a', record.language ?? 'ind']]) +
+    field('082', '04', [['a', record.classification]]) +
     (record.authors[0] ? field('100', '1 ', [['a', record.authors[0]]]) : '') +
     field('245', '10', [['a', record.title]]) +
-    field('264', ' 1', [['a', `${record.place} :`], ['b', `${record.publisher},`], ['c', `${record.year}.`]]) +
+    field('264', ' 1', [
+      ['a', `${record.place} :`],
+      ['b', `${record.publisher},`],
+      ['c', `${record.year}.`],
+    ]) +
     record.subjects.map((subject) => field('650', ' 4', [['a', subject]])).join('') +
-    record.authors.slice(1).map((author) => field('700', '1 ', [['a', author]])).join('') +
-    copies.map((copy) => field('952', '  ', [['c', copy.location], ['o', copy.callNumber], ['p', copy.itemCode], ...(copy.dueDate ? [['q', copy.dueDate]] : [])])).join('') +
-    '</record>\n';
+    record.authors
+      .slice(1)
+      .map((author) => field('700', '1 ', [['a', author]]))
+      .join('') +
+    copies
+      .map((copy) =>
+        field('952', '  ', [
+          ['c', copy.location],
+          ['o', copy.callNumber],
+          ['p', copy.itemCode],
+          ...(copy.dueDate ? [['q', copy.dueDate]] : []),
+        ]),
+      )
+      .join('') +
+    '</record>\n'
+  );
 }
 
 const csv = (value) => `"${String(value ?? '').replace(/"/g, '""')}"`;
 function csvRecord(_n, record, copies) {
-  return [record.title, 'Text', '', record.isbns[0] ?? '', record.publisher, record.year, record.collation, '', copies[0]?.callNumber,
-    record.language === 'eng' ? 'English' : 'Indonesia', record.place, record.classification, '', '', '',
-    record.authors.map((author) => `<${author}>`).join(''), record.subjects.map((subject) => `<${subject}>`).join(''),
-    copies.map((copy) => `<${copy.itemCode}>`).join('')].map(csv).join(',') + '\n';
+  return (
+    [
+      record.title,
+      'Text',
+      '',
+      record.isbns[0] ?? '',
+      record.publisher,
+      record.year,
+      record.collation,
+      '',
+      copies[0]?.callNumber,
+      record.language === 'eng' ? 'English' : 'Indonesia',
+      record.place,
+      record.classification,
+      '',
+      '',
+      '',
+      record.authors.map((author) => `<${author}>`).join(''),
+      record.subjects.map((subject) => `<${subject}>`).join(''),
+      copies.map((copy) => `<${copy.itemCode}>`).join(''),
+    ]
+      .map(csv)
+      .join(',') + '\n'
+  );
 }
 
 const writers = { iso2709: isoRecord, marcxml: xmlRecord, 'slims-csv': csvRecord };
@@ -77,8 +121,12 @@ const out = createWriteStream(file);
 const put = async (chunk) => {
   if (!out.write(chunk)) await once(out, 'drain');
 };
-if (format === 'marcxml') await put('<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n');
-if (format === 'slims-csv') await put('title,gmd_name,edition,isbn_issn,publisher_name,publish_year,collation,series_title,call_number,language_name,place_name,classification,notes,image,sor,authors,topics,item_code\n');
+if (format === 'marcxml')
+  await put('<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n');
+if (format === 'slims-csv')
+  await put(
+    'title,gmd_name,edition,isbn_issn,publisher_name,publish_year,collation,series_title,call_number,language_name,place_name,classification,notes,image,sor,authors,topics,item_code\n',
+  );
 // One library's catalogue: every work of the generated network, with the copies the city library would have.
 const city = demoLibraries.filter((library) => library.id === 'dispusip-bontang');
 let n = 0;

@@ -28,7 +28,11 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
 function run(args, what) {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`${what} failed (${result.status})`);
   return result.stdout;
 }
@@ -53,12 +57,21 @@ function cached(file, key, make) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (times) => {
   const sorted = [...times].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1),
+  };
 };
 
 /** Starts bench/serve.mjs on a catalogue and answers its URL and a stop(). */
 async function serve(file, engine) {
-  const child = spawn(process.execPath, ['bench/serve.mjs', file, engine], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bench/serve.mjs', file, engine], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
@@ -89,10 +102,18 @@ async function measure(url, rounds, budgetMs) {
 
 async function throughput(url) {
   const result = await autocannon({
-    url, connections: 4, duration: 8,
+    url,
+    connections: 4,
+    duration: 8,
     requests: benchQueries.map(([query]) => ({ method: 'GET', path: `/v1/catalog/search?${query}` })),
   });
-  return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function searchBench(label) {
@@ -118,11 +139,15 @@ async function searchBench(label) {
   const ftsLatency = await measure(fts.url, count >= 1e6 ? 8 : 12, 120_000);
   const ftsThroughput = await throughput(fts.url);
   await fts.stop();
-  log(`  FTS5: p50 ${ftsLatency.all.p50.toFixed(1)} ms, p95 ${ftsLatency.all.p95.toFixed(1)} ms (first time: ${ftsCold.all.p95.toFixed(1)}); ${ftsThroughput.requestsPerSecond} req/s`);
+  log(
+    `  FTS5: p50 ${ftsLatency.all.p50.toFixed(1)} ms, p95 ${ftsLatency.all.p95.toFixed(1)} ms (first time: ${ftsCold.all.p95.toFixed(1)}); ${ftsThroughput.requestsPerSecond} req/s`,
+  );
   const like = await serve(file, 'like');
   const likeLatency = await measure(like.url, count >= 1e6 ? 1 : 3, count >= 1e6 ? 150_000 : 90_000);
   await like.stop();
-  log(`  LIKE: p50 ${likeLatency.all.p50.toFixed(1)} ms, p95 ${likeLatency.all.p95.toFixed(1)} ms (${likeLatency.all.n} requests)`);
+  log(
+    `  LIKE: p50 ${likeLatency.all.p50.toFixed(1)} ms, p95 ${likeLatency.all.p95.toFixed(1)} ms (${likeLatency.all.n} requests)`,
+  );
   return { label, facts, fts: ftsLatency, cold: ftsCold, throughput: ftsThroughput, like: likeLatency };
 }
 
@@ -132,14 +157,30 @@ async function importBench(label, format) {
   const extension = { iso2709: 'mrc', marcxml: 'xml', 'slims-csv': 'csv' }[format];
   const file = join(results, 'files', `bench-${label}.${extension}`);
   mkdirSync(join(results, 'files'), { recursive: true });
-  cached(file, generatorKey(count), () => run([...tsx, 'bench/write-marc.mjs', String(count), format, file], 'export file'));
+  cached(file, generatorKey(count), () =>
+    run([...tsx, 'bench/write-marc.mjs', String(count), format, file], 'export file'),
+  );
   const data = join(results, 'import-db');
   rmSync(data, { recursive: true, force: true });
   run(['packages/server/bin/pustaka.js', 'seed', '--demo', '--data', data], 'seed');
   log(`▶ import ${label} ${format} (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
   const begin = performance.now();
-  const child = spawn(process.execPath, ['packages/server/bin/pustaka.js', 'import', '--data', data, '--library', 'dispusip-bontang',
-    '--format', format, '--json', file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      'packages/server/bin/pustaka.js',
+      'import',
+      '--data',
+      data,
+      '--library',
+      'dispusip-bontang',
+      '--format',
+      format,
+      '--json',
+      file,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const samples = [];
   let peak = 0;
   const timer = setInterval(() => {
@@ -161,10 +202,18 @@ async function importBench(label, format) {
   const report = JSON.parse(output);
   rmSync(data, { recursive: true, force: true });
   // Memory is flat if the last quarter of the run uses no more than the second quarter.
-  const quarter = (q) => Math.max(...samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4)));
+  const quarter = (q) =>
+    Math.max(...samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4)));
   const result = {
-    label, format, records: report.received, seconds, perSecond: Math.round(report.received / seconds), peakRssMb: Math.round(peak),
-    rssSecondQuarterMb: Math.round(quarter(1)), rssLastQuarterMb: Math.round(quarter(3)), bytes: statSync(file).size,
+    label,
+    format,
+    records: report.received,
+    seconds,
+    perSecond: Math.round(report.received / seconds),
+    peakRssMb: Math.round(peak),
+    rssSecondQuarterMb: Math.round(quarter(1)),
+    rssLastQuarterMb: Math.round(quarter(3)),
+    bytes: statSync(file).size,
   };
   log(`  ${result.perSecond} records/s, peak RSS ${result.peakRssMb} MB`);
   return result;
@@ -177,14 +226,23 @@ const ratio = (like, fts) => `${Math.round(like / fts)}×`;
 const historyFile = join(results, 'history.jsonl');
 function readHistory() {
   if (!existsSync(historyFile)) return [];
-  return readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(historyFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 function recordRun(searches) {
   const entry = {
     at: new Date().toISOString().slice(0, 16).replace('T', ' '),
-    sizes: Object.fromEntries(searches.map((s) => [s.label, {
-      repeated: { p50: s.fts.all.p50, p95: s.fts.all.p95 }, first: { p50: s.cold.all.p50, p95: s.cold.all.p95 },
-    }])),
+    sizes: Object.fromEntries(
+      searches.map((s) => [
+        s.label,
+        {
+          repeated: { p50: s.fts.all.p50, p95: s.fts.all.p95 },
+          first: { p50: s.cold.all.p50, p95: s.cold.all.p95 },
+        },
+      ]),
+    ),
   };
   appendFileSync(historyFile, `${JSON.stringify(entry)}\n`);
 }
@@ -214,53 +272,71 @@ function writeReport({ searches, imports, parsers, reused, minutes }) {
     '"Repeated" is the following passes: large matches (2,000 works or more) are then answered from a',
     'per-version cache of their matches and facets (packages/server/src/catalog/sqlite/result-cache.ts), as',
     'popular searches and the prefixes of search-as-you-type are in real use. The baseline is the same',
-    'questions answered with `LIKE \'%word%\'` scans (bench/like-baseline.mjs) in the same run, on the same',
+    "questions answered with `LIKE '%word%'` scans (bench/like-baseline.mjs) in the same run, on the same",
     'data; it computes no facets and caches nothing, so the ratios understate the difference.',
     '',
     '| catalogue | works | copies | repeated p50 | repeated p95 | first time p50 | first time p95 | LIKE p50 | LIKE p95 | p95 ratio (first time) | target p95 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...searches.map((s) => `| ${s.label} | ${s.facts.works.toLocaleString('en')} | ${s.facts.copies.toLocaleString('en')} | ${fmt(s.fts.all.p50)} | ` +
-      `**${fmt(s.fts.all.p95)}** | ${fmt(s.cold.all.p50)} | **${fmt(s.cold.all.p95)}** | ${fmt(s.like.all.p50)} | ${fmt(s.like.all.p95)} | ` +
-      `${ratio(s.like.all.p95, s.fts.all.p95)} (${ratio(s.like.all.p95, s.cold.all.p95)}) | ` +
-      `≤ ${sizeOf(s.label) >= 1e6 ? 30 : 10} ms: repeated ${s.fts.all.p95 <= (sizeOf(s.label) >= 1e6 ? 30 : 10) ? '✔' : '✘'}, first time ${s.cold.all.p95 <= (sizeOf(s.label) >= 1e6 ? 30 : 10) ? '✔' : '✘'} |`),
+    ...searches.map(
+      (s) =>
+        `| ${s.label} | ${s.facts.works.toLocaleString('en')} | ${s.facts.copies.toLocaleString('en')} | ${fmt(s.fts.all.p50)} | ` +
+        `**${fmt(s.fts.all.p95)}** | ${fmt(s.cold.all.p50)} | **${fmt(s.cold.all.p95)}** | ${fmt(s.like.all.p50)} | ${fmt(s.like.all.p95)} | ` +
+        `${ratio(s.like.all.p95, s.fts.all.p95)} (${ratio(s.like.all.p95, s.cold.all.p95)}) | ` +
+        `≤ ${sizeOf(s.label) >= 1e6 ? 30 : 10} ms: repeated ${s.fts.all.p95 <= (sizeOf(s.label) >= 1e6 ? 30 : 10) ? '✔' : '✘'}, first time ${s.cold.all.p95 <= (sizeOf(s.label) >= 1e6 ? 30 : 10) ? '✔' : '✘'} |`,
+    ),
     '',
     'By kind of search (repeated p50 / p95; first time p95; LIKE p50; ms):',
     '',
     `| kind | ${searches.map((s) => s.label).join(' | ')} |`,
     `|---|${searches.map(() => '---:').join('|')}|`,
-    ...Object.keys(searches[0]?.fts.byKind ?? {}).map((kind) => `| ${kind} | ${searches.map((s) => {
-      const f = s.fts.byKind[kind];
-      const c = s.cold.byKind[kind];
-      const l = s.like.byKind[kind];
-      return `${fmt(f.p50)} / ${fmt(f.p95)}; ${c ? fmt(c.p95) : '–'}; LIKE ${l ? fmt(l.p50) : '–'}`;
-    }).join(' | ')} |`),
+    ...Object.keys(searches[0]?.fts.byKind ?? {}).map(
+      (kind) =>
+        `| ${kind} | ${searches
+          .map((s) => {
+            const f = s.fts.byKind[kind];
+            const c = s.cold.byKind[kind];
+            const l = s.like.byKind[kind];
+            return `${fmt(f.p50)} / ${fmt(f.p95)}; ${c ? fmt(c.p95) : '–'}; LIKE ${l ? fmt(l.p50) : '–'}`;
+          })
+          .join(' | ')} |`,
+    ),
     '',
     '"First time" is measured as a server meets it a few seconds after it started (bench/serve.mjs does',
     'what `pustaka start` does): one search through the whole request path before it listens (compiles it,',
     'loads the facet index; not logged), then the background warm-up (catalog/sqlite/search.ts, `warm`),',
     'which reads the vocabulary from fts5vocab, caches the matches of the most frequent words and 3-letter',
     'prefixes (at most 256 searches and 40 MB) and of browsing by theme, and runs each facet-counting path',
-    'once. The client\'s own first requests are made before timing. Neither the warm-up nor the caches',
+    "once. The client's own first requests are made before timing. Neither the warm-up nor the caches",
     'make a new question cheap: a word or a filter not seen before is read and counted in full, and what',
     'keeps that fast is below.',
     '',
-    ...(runs.length > 1 ? [
-      `The same searches in the last ${runs.length} runs on this machine (bench-results/history.jsonl; p95 in ms,`,
-      'repeated / first time): on a machine shared with other jobs, runs of the same code differ this much.',
-      '',
-      `| run | ${searches.map((s) => s.label).join(' | ')} |`,
-      `|---|${searches.map(() => '---:').join('|')}|`,
-      ...runs.map((run) => `| ${run.at} | ${searches.map((s) => {
-        const figures = run.sizes[s.label];
-        return figures ? `${fmt(figures.repeated.p95)} / ${fmt(figures.first.p95)}` : '–';
-      }).join(' | ')} |`),
-      '',
-    ] : []),
+    ...(runs.length > 1
+      ? [
+          `The same searches in the last ${runs.length} runs on this machine (bench-results/history.jsonl; p95 in ms,`,
+          'repeated / first time): on a machine shared with other jobs, runs of the same code differ this much.',
+          '',
+          `| run | ${searches.map((s) => s.label).join(' | ')} |`,
+          `|---|${searches.map(() => '---:').join('|')}|`,
+          ...runs.map(
+            (run) =>
+              `| ${run.at} | ${searches
+                .map((s) => {
+                  const figures = run.sizes[s.label];
+                  return figures ? `${fmt(figures.repeated.p95)} / ${fmt(figures.first.p95)}` : '–';
+                })
+                .join(' | ')} |`,
+          ),
+          '',
+        ]
+      : []),
     'Throughput (autocannon, 4 connections, 8 s, cycling through the same searches):',
     '',
     '| catalogue | requests/s | p50 | p97.5 | p99 | errors |',
     '|---|---:|---:|---:|---:|---:|',
-    ...searches.map((s) => `| ${s.label} | ${s.throughput.requestsPerSecond} | ${s.throughput.p50} | ${s.throughput.p97_5} | ${s.throughput.p99} | ${s.throughput.errors} |`),
+    ...searches.map(
+      (s) =>
+        `| ${s.label} | ${s.throughput.requestsPerSecond} | ${s.throughput.p50} | ${s.throughput.p97_5} | ${s.throughput.p99} | ${s.throughput.errors} |`,
+    ),
     '',
     'How it is fast (packages/server/src/catalog/sqlite/):',
     '',
@@ -282,15 +358,18 @@ function writeReport({ searches, imports, parsers, reused, minutes }) {
     '',
     '## Import (`pustaka import`)',
     '',
-    'One library\'s export of generated works with Koha items (bench/write-marc.mjs), imported by the built',
+    "One library's export of generated works with Koha items (bench/write-marc.mjs), imported by the built",
     '`pustaka import` into a fresh demo database, end to end: reading, mapping, matching, writing, indexing.',
-    'Memory is the import process\'s resident set, sampled every 250 ms from /proc.',
+    "Memory is the import process's resident set, sampled every 250 ms from /proc.",
     ...(reused ? ['(These figures are from the previous full run, `--imports=reuse`.)'] : []),
     '',
     '| file | records | size | time | records/s | peak RSS | RSS 2nd quarter → last quarter |',
     '|---|---:|---:|---:|---:|---:|---|',
-    ...imports.map((i) => `| ${i.label} ${i.format} | ${i.records.toLocaleString('en')} | ${(i.bytes / 1e6).toFixed(0)} MB | ${i.seconds.toFixed(0)} s | ` +
-      `**${i.perSecond.toLocaleString('en')}** | ${i.peakRssMb} MB | ${i.rssSecondQuarterMb} → ${i.rssLastQuarterMb} MB |`),
+    ...imports.map(
+      (i) =>
+        `| ${i.label} ${i.format} | ${i.records.toLocaleString('en')} | ${(i.bytes / 1e6).toFixed(0)} MB | ${i.seconds.toFixed(0)} s | ` +
+        `**${i.perSecond.toLocaleString('en')}** | ${i.peakRssMb} MB | ${i.rssSecondQuarterMb} → ${i.rssLastQuarterMb} MB |`,
+    ),
     '',
     'Targets: ≥ 2,000 MARC records/s, and under 300 MB while importing a 1M-record file, with memory flat.',
     '',
@@ -303,12 +382,14 @@ function writeReport({ searches, imports, parsers, reused, minutes }) {
     `| ours (streaming; saxes for XML) | ${parsers.ours.iso2709.perSecond.toLocaleString('en')} | ${parsers.ours.marcxml.perSecond.toLocaleString('en')} |`,
     `| @natlibfi/marc-record-serializers 11 (first 300 records) | ${parsers.natlibfi.iso2709.perSecond.toLocaleString('en')} | ${parsers.natlibfi.marcxml.perSecond.toLocaleString('en')} |`,
     '',
-    'natlibfi\'s readers build full record objects with validation (and the DOM for XML): right for its',
+    "natlibfi's readers build full record objects with validation (and the DOM for XML): right for its",
     'purpose, far below 2,000 records/s. marcjs 3 is faster but mangles UTF-8 in ISO 2709 read from strings and',
     'drops records in MARCXML (see shared toolchain notes), so the readers here are a small streaming ISO 2709',
     'reader and a MARCXML reader on saxes (strict XML, errors with line and column).',
     '',
-    ...(minutes ? [`This run took ${minutes} minutes (catalogues and export files cached from earlier runs are reused).`] : []),
+    ...(minutes
+      ? [`This run took ${minutes} minutes (catalogues and export files cached from earlier runs are reused).`]
+      : []),
     '',
   ];
   // The widget's section is written by bench/widget-search-paint.mjs: keep it.
@@ -335,7 +416,12 @@ if (reuseImports && existsSync(lastRun)) ({ imports, parsers } = JSON.parse(read
 else {
   for (const format of ['iso2709', 'marcxml', 'slims-csv']) imports.push(await importBench('100k', format));
   if (importSize !== 'none' && importSize !== '100k') imports.push(await importBench(importSize, 'iso2709'));
-  parsers = JSON.parse(run([...tsx, 'bench/parsers.mjs', join(results, 'files/bench-100k.mrc'), join(results, 'files/bench-100k.xml')], 'parsers'));
+  parsers = JSON.parse(
+    run(
+      [...tsx, 'bench/parsers.mjs', join(results, 'files/bench-100k.mrc'), join(results, 'files/bench-100k.xml')],
+      'parsers',
+    ),
+  );
 }
 const minutes = Math.max(1, Math.round((performance.now() - started) / 60000));
 writeFileSync(lastRun, JSON.stringify({ searches, imports, parsers, minutes }, null, 2));
@@ -343,4 +429,5 @@ recordRun(searches);
 writeReport({ searches, imports, parsers, reused: reuseImports, minutes });
 log(`✔ docs/benchmarks.md written in ${Math.round((performance.now() - started) / 1000)} s`);
 // The catalogue search widget's benchmark, which adds its own section to docs/benchmarks.md.
-if (spawnSync(process.execPath, ['bench/widget-search-paint.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exitCode = 1;
+if (spawnSync(process.execPath, ['bench/widget-search-paint.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0)
+  process.exitCode = 1;

@@ -33,9 +33,14 @@ async function runRollup(options) {
  */
 function emitDeclarations() {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsc, '-b', 'tsconfig.build.json', '--force', '--pretty', 'false'], { cwd: root }, (error, stdout, stderr) => {
-      resolve(error ? [`${stdout}${stderr}`.trim() || error.message] : []);
-    });
+    execFile(
+      process.execPath,
+      [tsc, '-b', 'tsconfig.build.json', '--force', '--pretty', 'false'],
+      { cwd: root },
+      (error, stdout, stderr) => {
+        resolve(error ? [`${stdout}${stderr}`.trim() || error.message] : []);
+      },
+    );
   });
 }
 

@@ -62,7 +62,8 @@ async function measure(source) {
         name: 'pustaka-size-entry',
         resolveId(specifier, importer, options) {
           if (specifier === id) return id;
-          if (importer === id) return this.resolve(specifier, join(root, 'package.json'), { ...options, skipSelf: true });
+          if (importer === id)
+            return this.resolve(specifier, join(root, 'package.json'), { ...options, skipSelf: true });
           return null;
         },
         load: (loaded) => (loaded === id ? source : null),
@@ -83,7 +84,9 @@ async function measure(source) {
       }
     }
     // Lit is published as four packages; name it once.
-    const named = [...packagesInside].map((name) => (/^(lit-html|lit-element|@lit\/reactive-element)$/.test(name) ? 'lit' : name));
+    const named = [...packagesInside].map((name) =>
+      /^(lit-html|lit-element|@lit\/reactive-element)$/.test(name) ? 'lit' : name,
+    );
     return { bytes: gzipSize(output[0].code), packages: [...new Set(named)] };
   } finally {
     await bundle.close();
@@ -121,7 +124,8 @@ export async function sizes() {
       const file = join(pkg.dir, 'dist', relative(join(pkg.dir, 'src'), entry).replace(/\.ts$/, '.js'));
       const { bytes, packages: inside } = await measure(`export * from ${JSON.stringify(file)};`);
       const others = inside.filter((name) => name !== pkg.name);
-      const subpath = entry.endsWith(`${sep}index.ts`) && pkg.entries.length === 1 ? '' : ` (${relative(pkg.dir, entry)})`;
+      const subpath =
+        entry.endsWith(`${sep}index.ts`) && pkg.entries.length === 1 ? '' : ` (${relative(pkg.dir, entry)})`;
       row(`${pkg.name}${subpath}${others.length ? ` + ${others.join(', ')}` : ''}`, bytes, budgets[pkg.name]);
     }
   }
@@ -148,7 +152,10 @@ function print(rows) {
   ]);
   const header = ['entry', 'min+gzip kB', 'budget kB', 'status'];
   const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => cells[column].length)));
-  const line = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (cells) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of table) console.log(line(cells));

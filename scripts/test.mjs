@@ -1,5 +1,5 @@
 // `npm test`: every check and every test, each runner's own output printed whole as it finishes (never
-// interleaved), then one closing line `N passed, N failed`. Static checks (types, lint, spec lint, build)
+// interleaved), then one closing line `N passed, N failed`. Static checks (types, lint, format, spec lint, build)
 // count as one test each.
 //   node scripts/test.mjs          everything
 //   node scripts/test.mjs node     static checks + Node tests
@@ -61,6 +61,9 @@ async function runPrinted(name, command, args, { env, stream = false } = {}) {
 }
 
 /** A static check: passed or failed as one test. */
+/** What Prettier keeps formatted (`npm run format` writes it); generated files are in .prettierignore. */
+const formatted = ['**/*.{ts,mjs,js}', '.storybook/*.ts'];
+
 async function check(name, command, args) {
   const { code, seconds, report } = await runPrinted(name, command, args);
   if (code === 0) passed++;
@@ -102,7 +105,10 @@ async function nodeTests(name, files, cache) {
 }
 
 if (only !== 'browser') {
-  const files = [...findFiles(join(root, 'packages'), '.node.test.ts'), ...findFiles(join(root, 'test'), '.node.test.ts')];
+  const files = [
+    ...findFiles(join(root, 'packages'), '.node.test.ts'),
+    ...findFiles(join(root, 'test'), '.node.test.ts'),
+  ];
   // `*.dist.node.test.ts` run what the build wrote (dist/), so they wait for it; the others use the sources only
   // and start beside the static checks.
   const onBuild = files.filter((file) => file.endsWith('.dist.node.test.ts'));
@@ -111,14 +117,25 @@ if (only !== 'browser') {
   const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
 
   // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
-  await check('custom elements manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'packages/*/src/**/*.component.ts', '--outdir', '.', '--quiet']);
+  await check('custom elements manifest', bin('cem'), [
+    'analyze',
+    '--litelement',
+    '--globs',
+    'packages/*/src/**/*.component.ts',
+    '--outdir',
+    '.',
+    '--quiet',
+  ]);
   await Promise.all([
     check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']),
     check('lint', bin('eslint'), ['.', '--max-warnings=0']),
+    check('format', bin('prettier'), ['--check', '--log-level=warn', ...formatted]),
     check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']),
     check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
     nodeTests('Node tests', onSources, cache),
-    check('build', process.execPath, ['scripts/build.mjs']).then(() => nodeTests('Node tests of the build', onBuild, cache)),
+    check('build', process.execPath, ['scripts/build.mjs']).then(() =>
+      nodeTests('Node tests of the build', onBuild, cache),
+    ),
   ]);
   rmSync(cache, { recursive: true, force: true });
 }
@@ -130,10 +147,15 @@ if (only !== 'node') {
     summary.push('✘ Browser tests: no Chrome or Chromium');
   } else {
     // The config starts the real server from source: workspace packages resolve through "development".
-    const { code, output, seconds, report } = await runPrinted('Browser tests (web-test-runner, Chromium)', bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
-      env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim() },
-      stream: true,
-    });
+    const { code, output, seconds, report } = await runPrinted(
+      'Browser tests (web-test-runner, Chromium)',
+      bin('wtr'),
+      ['--config', 'web-test-runner.config.mjs'],
+      {
+        env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim() },
+        stream: true,
+      },
+    );
     const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
     const pass = Number(counts?.[1] ?? 0);
     const fail = Number(counts?.[2] ?? 0);

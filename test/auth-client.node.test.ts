@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPustakaClient, PustakaApiError, type PustakaClientOptions, type RegistrationRequest } from '@pustaka/client';
+import {
+  createPustakaClient,
+  PustakaApiError,
+  type PustakaClientOptions,
+  type RegistrationRequest,
+} from '@pustaka/client';
 import { issueCredential, type CredentialRequest } from '@pustaka/server';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -16,7 +21,8 @@ after(() => server.close());
 
 const issue = (request: CredentialRequest) => issueCredential(server.stores, request, 'test');
 // No retries: a 429 would otherwise be waited out and retried, as the client does for its users.
-const client = (options: Omit<PustakaClientOptions, 'baseUrl'>) => createPustakaClient({ baseUrl: server.url, retry: 0, ...options });
+const client = (options: Omit<PustakaClientOptions, 'baseUrl'>) =>
+  createPustakaClient({ baseUrl: server.url, retry: 0, ...options });
 const guest = { kind: 'guest', institution: 'SMA Negeri 1 Bontang' } as const;
 
 async function refusedWith(call: Promise<unknown>, status: number, code: string): Promise<PustakaApiError> {
@@ -55,7 +61,11 @@ describe('the client surfaces each refusal as a typed error', () => {
   it('credentials_revoked, for a revoked key', async () => {
     const { key, credential } = await siteKey();
     await server.stores.credentials.revoke(credential.id, 'test');
-    await refusedWith(client({ siteKey: key, headers: { origin: school } }).visits.record(guest), 401, 'credentials_revoked');
+    await refusedWith(
+      client({ siteKey: key, headers: { origin: school } }).visits.record(guest),
+      401,
+      'credentials_revoked',
+    );
   });
 
   it('origin_not_allowed, from another website', async () => {
@@ -72,9 +82,13 @@ describe('the client surfaces each refusal as a typed error', () => {
     await refusedWith(client({ token: kiosk.key }).membership.listRegistrations(), 403, 'insufficient_scope');
   });
 
-  it('wrong_library, for a library\'s staff token used on another library', async () => {
+  it("wrong_library, for a library's staff token used on another library", async () => {
     const staff = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
-    const importing = client({ token: staff.key }).catalog.import({ library: 'dispusip-bontang', format: 'marcxml', body: '<collection/>' });
+    const importing = client({ token: staff.key }).catalog.import({
+      library: 'dispusip-bontang',
+      format: 'marcxml',
+      body: '<collection/>',
+    });
     await refusedWith(importing, 403, 'wrong_library');
   });
 

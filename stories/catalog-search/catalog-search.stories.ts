@@ -164,7 +164,9 @@ export const NarrowPhone: Story = {
 /** `compact`: a search box whose results open below it, over the page. */
 export const Compact: Story = {
   args: { compact: true },
-  decorators: [(story) => html`<div style="max-width:28rem;min-height:30rem">${story()}<p>Isi halaman sekolah…</p></div>`],
+  decorators: [
+    (story) => html`<div style="max-width:28rem;min-height:30rem">${story()}<p>Isi halaman sekolah…</p></div>`,
+  ],
   play: async ({ canvasElement }) => void (await type(canvasElement, 'andrea')),
 };
 

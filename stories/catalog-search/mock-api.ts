@@ -20,24 +20,45 @@ const hours = (opens: string, closes: string): Library['opening_hours'] => [
   { day: 'fri', opens, closes: '11:00' },
 ];
 
-const address = (street: string, district: string) => ({ street, district, city: 'Bontang', province: 'Kalimantan Timur' });
+const address = (street: string, district: string) => ({
+  street,
+  district,
+  city: 'Bontang',
+  province: 'Kalimantan Timur',
+});
 
 const libraries: Library[] = [
   {
-    id: 'dispusip-bontang', name: 'Perpustakaan Umum Kota Bontang', kind: 'public',
-    address: address('Jl. Awang Long No. 12', 'Bontang Utara'), opening_hours: hours('08:00', '20:00'), contact: {},
+    id: 'dispusip-bontang',
+    name: 'Perpustakaan Umum Kota Bontang',
+    kind: 'public',
+    address: address('Jl. Awang Long No. 12', 'Bontang Utara'),
+    opening_hours: hours('08:00', '20:00'),
+    contact: {},
   },
   {
-    id: 'sman-1-bontang', name: 'Perpustakaan SMA Negeri 1 Bontang', kind: 'school',
-    address: address('Jl. Letjen S. Parman No. 1', 'Bontang Utara'), opening_hours: hours('07:30', '14:00'), contact: {},
+    id: 'sman-1-bontang',
+    name: 'Perpustakaan SMA Negeri 1 Bontang',
+    kind: 'school',
+    address: address('Jl. Letjen S. Parman No. 1', 'Bontang Utara'),
+    opening_hours: hours('07:30', '14:00'),
+    contact: {},
   },
   {
-    id: 'sdit-al-furqan', name: 'Perpustakaan SD Islam Terpadu Al-Furqan', kind: 'school',
-    address: address('Jl. Pupuk Raya No. 7', 'Bontang Selatan'), opening_hours: hours('07:30', '13:00'), contact: {},
+    id: 'sdit-al-furqan',
+    name: 'Perpustakaan SD Islam Terpadu Al-Furqan',
+    kind: 'school',
+    address: address('Jl. Pupuk Raya No. 7', 'Bontang Selatan'),
+    opening_hours: hours('07:30', '13:00'),
+    contact: {},
   },
   {
-    id: 'pojok-baca-balai-kota', name: 'Pojok Baca Kantor Wali Kota Bontang', kind: 'reading-corner',
-    address: address('Jl. Moh. Roem No. 1', 'Bontang Utara'), opening_hours: hours('08:00', '16:00'), contact: {},
+    id: 'pojok-baca-balai-kota',
+    name: 'Pojok Baca Kantor Wali Kota Bontang',
+    kind: 'reading-corner',
+    address: address('Jl. Moh. Roem No. 1', 'Bontang Utara'),
+    opening_hours: hours('08:00', '16:00'),
+    contact: {},
   },
 ];
 
@@ -55,9 +76,19 @@ interface Fixture {
 const fixtures: Fixture[] = [
   {
     record: {
-      id: 'rec_laskar', title: 'Laskar Pelangi', authors: ['Andrea Hirata'], year: 2005, format: 'book', language: 'ind',
-      isbn: ['9789793062792'], publisher: 'Bentang Pustaka', place: 'Yogyakarta', classification: '899.221 3',
-      theme: { code: '800', label: 'Kesusastraan' }, subjects: ['Fiksi Indonesia'], cover_url: cover('#0b5cad'),
+      id: 'rec_laskar',
+      title: 'Laskar Pelangi',
+      authors: ['Andrea Hirata'],
+      year: 2005,
+      format: 'book',
+      language: 'ind',
+      isbn: ['9789793062792'],
+      publisher: 'Bentang Pustaka',
+      place: 'Yogyakarta',
+      classification: '899.221 3',
+      theme: { code: '800', label: 'Kesusastraan' },
+      subjects: ['Fiksi Indonesia'],
+      cover_url: cover('#0b5cad'),
     },
     copies: {
       'sman-1-bontang': [{ location: 'Rak Fiksi', call_number: '899.221 3 HIR l', status: 'available' }],
@@ -69,15 +100,33 @@ const fixtures: Fixture[] = [
   },
   {
     record: {
-      id: 'rec_sangpemimpi', title: 'Sang Pemimpi', authors: ['Andrea Hirata'], year: 2006, format: 'book', language: 'ind',
-      classification: '899.221 3', theme: { code: '800', label: 'Kesusastraan' }, subjects: ['Fiksi Indonesia'],
+      id: 'rec_sangpemimpi',
+      title: 'Sang Pemimpi',
+      authors: ['Andrea Hirata'],
+      year: 2006,
+      format: 'book',
+      language: 'ind',
+      classification: '899.221 3',
+      theme: { code: '800', label: 'Kesusastraan' },
+      subjects: ['Fiksi Indonesia'],
     },
-    copies: { 'dispusip-bontang': [{ location: 'Ruang Koleksi Umum', call_number: '899.221 3 HIR s', status: 'on_loan', due_date: '2026-12-10' }] },
+    copies: {
+      'dispusip-bontang': [
+        { location: 'Ruang Koleksi Umum', call_number: '899.221 3 HIR s', status: 'on_loan', due_date: '2026-12-10' },
+      ],
+    },
   },
   {
     record: {
-      id: 'rec_fiqh', title: 'Fiqih Ibadah untuk Anak', authors: ['Siti Aminah'], year: 2019, format: 'book', language: 'ind',
-      classification: '2X4.1', theme: { code: '200', label: 'Agama' }, subjects: ['Fiqih', 'Ibadah'],
+      id: 'rec_fiqh',
+      title: 'Fiqih Ibadah untuk Anak',
+      authors: ['Siti Aminah'],
+      year: 2019,
+      format: 'book',
+      language: 'ind',
+      classification: '2X4.1',
+      theme: { code: '200', label: 'Agama' },
+      subjects: ['Fiqih', 'Ibadah'],
     },
     copies: {
       'sdit-al-furqan': [{ location: 'Rak Agama', call_number: '2X4.1 SIT f', status: 'available' }],
@@ -86,23 +135,46 @@ const fixtures: Fixture[] = [
   },
   {
     record: {
-      id: 'rec_quran', title: "Al-Qur'an dan Terjemahnya", authors: ['Kementerian Agama RI'], year: 2019, format: 'book',
-      language: 'ara', classification: '2X1.3', theme: { code: '200', label: 'Agama' }, subjects: ["Al-Qur'an"],
+      id: 'rec_quran',
+      title: "Al-Qur'an dan Terjemahnya",
+      authors: ['Kementerian Agama RI'],
+      year: 2019,
+      format: 'book',
+      language: 'ara',
+      classification: '2X1.3',
+      theme: { code: '200', label: 'Agama' },
+      subjects: ["Al-Qur'an"],
     },
     copies: { 'pojok-baca-balai-kota': [{ location: 'Rak Depan', call_number: '2X1.3 QUR t', status: 'available' }] },
   },
   {
     record: {
-      id: 'rec_peta', title: 'Peta Kota Bontang', authors: ['Bappeda Kota Bontang'], year: 2021, format: 'map', language: 'ind',
-      classification: '912.598', theme: { code: '900', label: 'Sejarah & Geografi' }, subjects: ['Peta', 'Bontang'],
+      id: 'rec_peta',
+      title: 'Peta Kota Bontang',
+      authors: ['Bappeda Kota Bontang'],
+      year: 2021,
+      format: 'map',
+      language: 'ind',
+      classification: '912.598',
+      theme: { code: '900', label: 'Sejarah & Geografi' },
+      subjects: ['Peta', 'Bontang'],
     },
-    copies: { 'dispusip-bontang': [{ location: 'Ruang Referensi', call_number: 'R 912.598 BAP p', status: 'reference_only' }] },
+    copies: {
+      'dispusip-bontang': [{ location: 'Ruang Referensi', call_number: 'R 912.598 BAP p', status: 'reference_only' }],
+    },
   },
   {
     record: {
-      id: 'rec_kimia', title: 'Kimia Dasar untuk SMA/MA Kelas X', authors: ['Budi Santoso', 'Rina Lestari'], year: 2022,
-      format: 'book', language: 'ind', classification: '540', theme: { code: '500', label: 'Sains & Matematika' },
-      subjects: ['Kimia'], cover_url: cover('#1a7431'),
+      id: 'rec_kimia',
+      title: 'Kimia Dasar untuk SMA/MA Kelas X',
+      authors: ['Budi Santoso', 'Rina Lestari'],
+      year: 2022,
+      format: 'book',
+      language: 'ind',
+      classification: '540',
+      theme: { code: '500', label: 'Sains & Matematika' },
+      subjects: ['Kimia'],
+      cover_url: cover('#1a7431'),
     },
     copies: {
       'sman-1-bontang': [
@@ -113,15 +185,27 @@ const fixtures: Fixture[] = [
   },
   {
     record: {
-      id: 'rec_amonia', title: 'Teknologi Pupuk Amonia', authors: ['Tim Teknik PT Kaltim'], year: 2015, format: 'ebook',
-      language: 'eng', classification: '668.62', theme: { code: '600', label: 'Teknologi' }, subjects: ['Pupuk', 'Amonia'],
+      id: 'rec_amonia',
+      title: 'Teknologi Pupuk Amonia',
+      authors: ['Tim Teknik PT Kaltim'],
+      year: 2015,
+      format: 'ebook',
+      language: 'eng',
+      classification: '668.62',
+      theme: { code: '600', label: 'Teknologi' },
+      subjects: ['Pupuk', 'Amonia'],
     },
     copies: {},
   },
   {
     record: {
-      id: 'rec_hostile', title: '<img src=x onerror=alert(1)>', authors: ['<b>Penulis</b>'], year: 2020, format: 'book',
-      language: 'ind', subjects: [],
+      id: 'rec_hostile',
+      title: '<img src=x onerror=alert(1)>',
+      authors: ['<b>Penulis</b>'],
+      year: 2020,
+      format: 'book',
+      language: 'ind',
+      subjects: [],
     },
     copies: { 'dispusip-bontang': [{ location: '<i>Rak</i>', call_number: '000 XSS', status: 'unavailable' }] },
   },
@@ -130,12 +214,29 @@ const fixtures: Fixture[] = [
       id: 'rec_panjang',
       title:
         'Sejarah Perkembangan Industri Petrokimia, Perikanan Tangkap, dan Permukiman Pesisir di Kota Bontang dan Sekitarnya dari Masa ke Masa',
-      subtitle: 'Sebuah Kajian Lintas Disiplin atas Perubahan Sosial, Ekonomi, dan Lingkungan di Pesisir Kalimantan Timur',
-      authors: ['Muhammad Abdurrahman Wahyudiningrat', 'Fransiska Xaveria Kusumawardhani', 'Theodorus Bonaventura Simanjuntak'],
-      year: 2018, format: 'thesis', language: 'ind', classification: '959.838 4', theme: { code: '900', label: 'Sejarah & Geografi' },
+      subtitle:
+        'Sebuah Kajian Lintas Disiplin atas Perubahan Sosial, Ekonomi, dan Lingkungan di Pesisir Kalimantan Timur',
+      authors: [
+        'Muhammad Abdurrahman Wahyudiningrat',
+        'Fransiska Xaveria Kusumawardhani',
+        'Theodorus Bonaventura Simanjuntak',
+      ],
+      year: 2018,
+      format: 'thesis',
+      language: 'ind',
+      classification: '959.838 4',
+      theme: { code: '900', label: 'Sejarah & Geografi' },
       subjects: ['Sejarah lokal', 'Industri', 'Pesisir'],
     },
-    copies: { 'dispusip-bontang': [{ location: 'Ruang Koleksi Lokal Bontang (Deposit), Lantai 2', call_number: '959.838 4 WAH s', status: 'available' }] },
+    copies: {
+      'dispusip-bontang': [
+        {
+          location: 'Ruang Koleksi Lokal Bontang (Deposit), Lantai 2',
+          call_number: '959.838 4 WAH s',
+          status: 'available',
+        },
+      ],
+    },
   },
 ];
 
@@ -158,7 +259,19 @@ function availability(copies: Fixture['copies']): RecordSummary['availability'] 
 
 function summary({ record, copies }: Fixture): RecordSummary {
   const { id, title, subtitle, authors, year, format, language, isbn, theme, cover_url } = record;
-  return { id, title, subtitle, authors, year, format, language, isbn, theme, cover_url, availability: availability(copies) };
+  return {
+    id,
+    title,
+    subtitle,
+    authors,
+    year,
+    format,
+    language,
+    isbn,
+    theme,
+    cover_url,
+    availability: availability(copies),
+  };
 }
 
 const kindOf = (id: string) => libraries.find((library) => library.id === id)?.kind ?? 'public';
@@ -170,7 +283,9 @@ function count(values: string[]) {
 }
 
 function search(url: URL): SearchResult {
-  const words = fold(url.searchParams.get('q') ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(url.searchParams.get('q') ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const all = (name: string) => url.searchParams.getAll(name);
   const from = Number(url.searchParams.get('year_from') ?? 0);
   const to = Number(url.searchParams.get('year_to') ?? 9999);
@@ -211,10 +326,18 @@ function search(url: URL): SearchResult {
 function suggest(url: URL): SuggestionList {
   const prefix = fold(url.searchParams.get('q') ?? '');
   const titles = fixtures
-    .filter(({ record }) => fold(record.title).split(/\s+/).some((word) => word.startsWith(prefix)))
+    .filter(({ record }) =>
+      fold(record.title)
+        .split(/\s+/)
+        .some((word) => word.startsWith(prefix)),
+    )
     .map(({ record }) => ({ kind: 'title' as const, text: record.title, record_id: record.id }));
   const authors = [...new Set(fixtures.flatMap(({ record }) => record.authors))]
-    .filter((name) => fold(name).split(/\s+/).some((word) => word.startsWith(prefix)))
+    .filter((name) =>
+      fold(name)
+        .split(/\s+/)
+        .some((word) => word.startsWith(prefix)),
+    )
     .map((text) => ({ kind: 'author' as const, text }));
   return { items: [...titles, ...authors].slice(0, Number(url.searchParams.get('limit') ?? 8)) };
 }
@@ -248,7 +371,8 @@ function answer(request: Request): Response | Promise<Response> {
   const path = url.pathname;
   if (path === '/v1/catalog/search') return Response.json(search(url));
   if (path === '/v1/catalog/suggestions') return Response.json(suggest(url));
-  if (path === '/v1/libraries') return Response.json({ total: libraries.length, page: 1, per_page: 100, items: libraries });
+  if (path === '/v1/libraries')
+    return Response.json({ total: libraries.length, page: 1, per_page: 100, items: libraries });
   const found = /^\/v1\/catalog\/records\/(rec_[a-z0-9]+)$/.exec(path);
   const one = found && record(found[1]!);
   return one ? Response.json(one) : problem(404, 'not_found');

@@ -1,7 +1,17 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFile, openDatabase, seedDemo, sqliteStores, startServer, type DemoCredentials, type ResponseViolation, type RunningServer, type ServerOptions } from '@pustaka/server';
+import {
+  databaseFile,
+  openDatabase,
+  seedDemo,
+  sqliteStores,
+  startServer,
+  type DemoCredentials,
+  type ResponseViolation,
+  type RunningServer,
+  type ServerOptions,
+} from '@pustaka/server';
 import { contractCheck } from './contract-check.js';
 
 export interface TestServer extends RunningServer {

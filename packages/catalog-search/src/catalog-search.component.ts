@@ -271,9 +271,11 @@ export class PustakaCatalogSearch extends PustakaElement {
     // An empty search can only be widened.
     return html`<div class="message" part="message">
       <p>${empty}${filtered ? ` ${t('emptyHint')}` : ''}</p>
-      ${filtered
-        ? html`<button type="button" part="retry" @click=${() => this.#setFilters(noFilters())}>${t('clearFilters')}</button>`
-        : nothing}
+      ${
+        filtered
+          ? html`<button type="button" part="retry" @click=${() => this.#setFilters(noFilters())}>${t('clearFilters')}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -297,32 +299,40 @@ export class PustakaCatalogSearch extends PustakaElement {
     const filters = activeFilterCount(this.#search.filters);
     const loading = status === 'pending';
     return html`<p class="muted" part="summary">
-        ${loading
-          ? t('loading')
-          : result?.total && status === 'complete'
-            ? `${t('found', { count: result.total })} · ${t('seconds', {
-                seconds: this.#i18n.formatNumber(elapsed / 1000, { maximumFractionDigits: 2 }),
-              })}`
-            : ''}
+        ${
+          loading
+            ? t('loading')
+            : result?.total && status === 'complete'
+              ? `${t('found', { count: result.total })} · ${t('seconds', {
+                  seconds: this.#i18n.formatNumber(elapsed / 1000, { maximumFractionDigits: 2 }),
+                })}`
+              : ''
+        }
       </p>
-      ${result?.total || filters
-        ? html`<details part="filters" ?open=${this.#filtersOpen} @toggle=${this.#onToggleFilters}>
+      ${
+        result?.total || filters
+          ? html`<details part="filters" ?open=${this.#filtersOpen} @toggle=${this.#onToggleFilters}>
             <summary>${t('filters')} ${filters ? t('active', { count: filters }) : ''}</summary>
             ${this.#filtersOpen ? facetsForm(result, this.#search.filters, this.#view, this.#setFilters) : nothing}
           </details>`
-        : nothing}
-      ${loading || (status === 'complete' && items.length)
-        ? html`<ol class="results" part="results" aria-busy=${loading} ?inert=${loading && !appending}>
+          : nothing
+      }
+      ${
+        loading || (status === 'complete' && items.length)
+          ? html`<ol class="results" part="results" aria-busy=${loading} ?inert=${loading && !appending}>
             ${items.map((record, index) =>
               resultItem(record, index, this.#view, (summary) => void this.#openRecord(summary.id, summary)),
             )}
           </ol>`
-        : this.#renderMessage(empty, filters > 0)}
-      ${result && items.length < result.total && (loading || status === 'complete')
-        ? html`<button type="button" class="more" part="more" ?disabled=${loading} @click=${() => this.#startSearch(0, true)}>
+          : this.#renderMessage(empty, filters > 0)
+      }
+      ${
+        result && items.length < result.total && (loading || status === 'complete')
+          ? html`<button type="button" class="more" part="more" ?disabled=${loading} @click=${() => this.#startSearch(0, true)}>
             ${t('more')} · ${t('shown', { shown: items.length, total: result.total })}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   // The panel is focusable (tabindex -1) so that a click on its text keeps focus in the widget, and a compact
@@ -354,11 +364,15 @@ export class PustakaCatalogSearch extends PustakaElement {
         ${status === 'complete' ? (result?.total ? t('found', { count: result.total }) : empty) : ''}
       </p>
       <dialog part="detail" aria-labelledby="detail-title" @close=${this.#onDialogClose}>
-        ${this.detail
-          ? recordDetail({ ...this.detail, record: this.#record.value, failure: this.#record.failure }, this.#view, () =>
-              this.#dialog!.close(),
-            )
-          : nothing}
+        ${
+          this.detail
+            ? recordDetail(
+                { ...this.detail, record: this.#record.value, failure: this.#record.failure },
+                this.#view,
+                () => this.#dialog!.close(),
+              )
+            : nothing
+        }
       </dialog>
     </div>`;
   }

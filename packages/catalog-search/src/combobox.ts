@@ -27,14 +27,16 @@ export function suggestionList(
   accept: (item: Suggestion) => void,
 ) {
   return html`<ul id="suggestions" role="listbox" part="suggestions" aria-label=${t('suggestions')} ?hidden=${!open}>
-    ${open
-      ? items.map(
-          (item, index) =>
-            html`<li id=${optionId(index)} role="option" part="suggestion" aria-selected=${index === active}
+    ${
+      open
+        ? items.map(
+            (item, index) =>
+              html`<li id=${optionId(index)} role="option" part="suggestion" aria-selected=${index === active}
               @mousedown=${(event: Event) => event.preventDefault()} @click=${() => accept(item)}>
               ${item.text} <span class="muted">${t(item.kind)}</span>
             </li>`,
-        )
-      : nothing}
+          )
+        : nothing
+    }
   </ul>`;
 }

@@ -13,7 +13,8 @@ const languageNames = new Map<string, Intl.DisplayNames>();
 /** "Indonesia", "Inggris"...: ISO 639-2 codes named in the visitor's language, the code itself when unknown. */
 export function languageName(code: string, locale: string): string {
   let names = languageNames.get(locale);
-  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })));
+  if (!names)
+    languageNames.set(locale, (names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })));
   try {
     return names.of(code) ?? code;
   } catch {
@@ -53,10 +54,10 @@ export function facetsForm(
         change({ [key]: value >= 1000 && value <= 2100 ? value : undefined });
       }} /></label>`;
   return html`${listFilters.map((key, index) => {
-      const chosen = filters[key] as string[];
-      const list = buckets(result, key, chosen);
-      return list.length
-        ? html`<fieldset part="facet"><legend>${legends[index]}</legend>
+    const chosen = filters[key] as string[];
+    const list = buckets(result, key, chosen);
+    return list.length
+      ? html`<fieldset part="facet"><legend>${legends[index]}</legend>
             ${list.map(
               ({ value, count }) =>
                 html`<label><input type="checkbox" .checked=${chosen.includes(value)}
@@ -64,8 +65,8 @@ export function facetsForm(
                   ${labelOf(key, value)} <span class="muted">(${view.i18n.formatNumber(count)})</span></label>`,
             )}
           </fieldset>`
-        : nothing;
-    })}
+      : nothing;
+  })}
     <fieldset part="facet"><legend>${t('year')}</legend>
       ${year('year_from', t('from'), Math.min(...years))} ${year('year_to', t('to'), Math.max(...years))}
     </fieldset>

@@ -50,9 +50,11 @@ function holding({ library, copies }: Holding, view: View) {
         ${copies.map(
           (copy) =>
             html`<tr><td>${copy.location}</td><td>${copy.call_number}</td>
-              <td class=${copy.status === 'available' ? 'ok' : ''}>${copy.status === 'on_loan' && copy.due_date
-                ? t('st_due', { date: view.i18n.formatDate(copy.due_date, { dateStyle: 'long', timeZone: 'UTC' }) })
-                : t(`st_${copy.status}`)}</td></tr>`,
+              <td class=${copy.status === 'available' ? 'ok' : ''}>${
+                copy.status === 'on_loan' && copy.due_date
+                  ? t('st_due', { date: view.i18n.formatDate(copy.due_date, { dateStyle: 'long', timeZone: 'UTC' }) })
+                  : t(`st_${copy.status}`)
+              }</td></tr>`,
         )}
       </tbody>
     </table>
@@ -86,21 +88,27 @@ export function recordDetail({ summary, record, failure }: DetailState, view: Vi
       <h2 id="detail-title">${about?.title ?? t('loading')}</h2>
       <button type="button" part="detail-close" @click=${close}>${t('close')}</button>
     </header>
-    ${about
-      ? html`<div class="about">
+    ${
+      about
+        ? html`<div class="about">
           ${cover(about.cover_url)}
           <p>${about.subtitle ? html`${about.subtitle}<br />` : nothing}<span class="muted">${[
-              about.authors.join(', '),
-              view.label('format', about.format),
-              record?.edition,
-              about.year,
-            ].filter(Boolean).join(' · ')}</span></p>
+            about.authors.join(', '),
+            view.label('format', about.format),
+            record?.edition,
+            about.year,
+          ]
+            .filter(Boolean)
+            .join(' · ')}</span></p>
         </div>`
-      : nothing}
+        : nothing
+    }
     <dl>${fields.map(([name, value]) => (value ? html`<dt>${name}</dt><dd>${value}</dd>` : nothing))}</dl>
-    ${record
-      ? html`<p>${record.notes}</p>
+    ${
+      record
+        ? html`<p>${record.notes}</p>
           <h3>${t('copies')}</h3>
           ${[...record.holdings].sort((a, b) => rank(a, view) - rank(b, view)).map((entry) => holding(entry, view))}`
-      : html`<p role=${failure ? 'alert' : 'status'}>${t(failure ?? 'loading')}</p>`}`;
+        : html`<p role=${failure ? 'alert' : 'status'}>${t(failure ?? 'loading')}</p>`
+    }`;
 }

@@ -9,29 +9,26 @@ function availabilityLine({ by_library, libraries_available, copies }: Availabil
   const { t } = view.i18n;
   const here = by_library.find((entry) => entry.library_id === view.siteLibrary);
   return html`<p class="availability" part="availability">
-    ${here
-      ? html`<strong class=${here.available ? 'ok' : ''}>${view.libraryName(here.library_id)}:
+    ${
+      here
+        ? html`<strong class=${here.available ? 'ok' : ''}>${view.libraryName(here.library_id)}:
           ${t(here.available ? 'st_available' : 'st_on_loan')}</strong>`
-      : nothing}
-    <span class=${libraries_available ? 'ok' : ''}>${libraries_available
-      ? t('availableIn', { count: libraries_available })
-      : t(copies ? 'allOnLoan' : 'noCopies')}</span>
+        : nothing
+    }
+    <span class=${libraries_available ? 'ok' : ''}>${
+      libraries_available ? t('availableIn', { count: libraries_available }) : t(copies ? 'allOnLoan' : 'noCopies')
+    }</span>
   </p>`;
 }
 
 /** A cover, or the neutral placeholder drawn behind it, which also shows when the image fails. */
 export const cover = (url: string | undefined) =>
-  html`<div class="cover" part="cover">${url
-    ? html`<img src=${url} alt="" loading="lazy" @error=${hideBrokenImage} />`
-    : nothing}</div>`;
+  html`<div class="cover" part="cover">${
+    url ? html`<img src=${url} alt="" loading="lazy" @error=${hideBrokenImage} />` : nothing
+  }</div>`;
 
 /** One result: cover, title (a button that opens the record), authors, format, year and availability. */
-export function resultItem(
-  record: RecordSummary,
-  index: number,
-  view: View,
-  open: (record: RecordSummary) => void,
-) {
+export function resultItem(record: RecordSummary, index: number, view: View, open: (record: RecordSummary) => void) {
   return html`<li part="result">
     ${cover(record.cover_url)}
     <div>

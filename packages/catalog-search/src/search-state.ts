@@ -18,7 +18,14 @@ export const listFilters: readonly ListFilter[] = ['format', 'library', 'library
 
 /** No filter at all; the scalar ones are named too, so that spreading it over other filters clears them. */
 export const noFilters = (): Filters => ({
-  format: [], library: [], library_kind: [], theme: [], language: [], year_from: undefined, year_to: undefined, available: undefined,
+  format: [],
+  library: [],
+  library_kind: [],
+  theme: [],
+  language: [],
+  year_from: undefined,
+  year_to: undefined,
+  available: undefined,
 });
 
 export const activeFilterCount = (filters: Filters): number =>
@@ -71,7 +78,11 @@ export function readUrl(search: string): SharedSearch {
   filters.year_to = year('year_to');
   filters.available = get('available') === 'true' || undefined;
   const record = get('record');
-  return { query: get('q').slice(0, 200), filters, record: /^rec_[a-z0-9]{1,40}$/.test(record) ? (record as RecordId) : undefined };
+  return {
+    query: get('q').slice(0, 200),
+    filters,
+    record: /^rec_[a-z0-9]{1,40}$/.test(record) ? (record as RecordId) : undefined,
+  };
 }
 
 /** The page's URL with the search in it, the page's own parameters untouched. */

@@ -58,8 +58,16 @@ describe('<pustaka-catalog-search>', () => {
     const el = await widget();
     const chips = parts(el, 'theme');
     expect(chips.map((chip) => text(chip))).to.deep.equal([
-      '000 Karya Umum', '100 Filsafat & Psikologi', '200 Agama', '300 Ilmu Sosial', '400 Bahasa',
-      '500 Sains & Matematika', '600 Teknologi', '700 Kesenian & Olahraga', '800 Kesusastraan', '900 Sejarah & Geografi',
+      '000 Karya Umum',
+      '100 Filsafat & Psikologi',
+      '200 Agama',
+      '300 Ilmu Sosial',
+      '400 Bahasa',
+      '500 Sains & Matematika',
+      '600 Teknologi',
+      '700 Kesenian & Olahraga',
+      '800 Kesusastraan',
+      '900 Sejarah & Geografi',
     ]);
     expect(input(el).getAttribute('role')).to.equal('combobox');
     await expect(el).to.be.accessible();
@@ -78,7 +86,9 @@ describe('<pustaka-catalog-search>', () => {
       `Tersedia di ${record.availability.libraries_available} perpustakaan`,
     );
     const cover = first.querySelector('[part="cover"]')!;
-    expect(cover.querySelector('img') === null, 'no cover in the demo data: the placeholder shows').to.equal(!record.cover_url);
+    expect(cover.querySelector('img') === null, 'no cover in the demo data: the placeholder shows').to.equal(
+      !record.cover_url,
+    );
     expect(cover.getBoundingClientRect().height).to.be.greaterThan(40);
     expect(liveRegion(el)).to.equal(`${expected.total} judul ditemukan`);
     expect(text(part(el, 'summary'))).to.match(new RegExp(`^${expected.total} judul ditemukan · [\\d,]+ detik$`));
@@ -88,9 +98,13 @@ describe('<pustaka-catalog-search>', () => {
   it('names the site library first in the availability line', async () => {
     const record = await firstRecord('q=laskar+pelangi');
     const held = record.availability.by_library.at(-1)!;
-    const { items } = (await (await fetch('/v1/libraries?per_page=100')).json()) as { items: { id: string; name: string }[] };
+    const { items } = (await (await fetch('/v1/libraries?per_page=100')).json()) as {
+      items: { id: string; name: string }[];
+    };
     const name = items.find((library) => library.id === held.library_id)!.name;
-    const el = await widget(html`<pustaka-catalog-search api=${api} library=${held.library_id}></pustaka-catalog-search>`);
+    const el = await widget(
+      html`<pustaka-catalog-search api=${api} library=${held.library_id}></pustaka-catalog-search>`,
+    );
     await typeAndWait(el, 'laskar pelangi');
     await waitUntil(() => text(part(el, 'availability')).startsWith(name), 'library names did not arrive');
     const line = text(part(el, 'availability'));
@@ -164,7 +178,14 @@ describe('<pustaka-catalog-search>', () => {
     await typeAndWait(el, 'andrea');
     await openFilters(el);
     const legends = parts(el, 'facet').map((set) => text(set.querySelector('legend')));
-    expect(legends).to.include.members(['Format', 'Perpustakaan', 'Jenis perpustakaan', 'Tema', 'Bahasa', 'Tahun terbit']);
+    expect(legends).to.include.members([
+      'Format',
+      'Perpustakaan',
+      'Jenis perpustakaan',
+      'Tema',
+      'Bahasa',
+      'Tahun terbit',
+    ]);
 
     const theme = facetBox(el, 'Tema', '800 Kesusastraan');
     let done = searched(el);
@@ -210,7 +231,9 @@ describe('<pustaka-catalog-search>', () => {
     expect(detail.total).to.equal((await serverSearch('q=andrea&year_from=2006&year_to=2007')).total);
     expect(text(part(el, 'results'))).to.contain('Edensor');
 
-    const available = [...part(el, 'filters')!.querySelectorAll('label')].find((label) => text(label) === 'Tersedia sekarang')!;
+    const available = [...part(el, 'filters')!.querySelectorAll('label')].find(
+      (label) => text(label) === 'Tersedia sekarang',
+    )!;
     done = searched(el);
     available.querySelector('input')!.click();
     detail = await done;
@@ -227,7 +250,11 @@ describe('<pustaka-catalog-search>', () => {
     expect(detail.query).to.equal('');
     expect(detail.params.theme).to.deep.equal(['800']);
     expect(detail.total).to.equal((await serverSearch('theme=800')).total);
-    expect(parts(el, 'theme').find((candidate) => text(candidate) === '800 Kesusastraan')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(
+      parts(el, 'theme')
+        .find((candidate) => text(candidate) === '800 Kesusastraan')!
+        .getAttribute('aria-pressed'),
+    ).to.equal('true');
     expect(parts(el, 'result').length).to.be.greaterThan(0);
   });
 
@@ -265,14 +292,19 @@ describe('<pustaka-catalog-search>', () => {
     expect(holdings).to.have.length(full.holdings.length);
     const siteName = full.holdings.find((holding) => holding.library.id === site)!.library.name;
     expect(text(holdings[0]!.querySelector('h3'))).to.equal(`${siteName} (Perpustakaan ini)`);
-    const city = holdings.find((holding) => text(holding.querySelector('h3')).startsWith('Perpustakaan Umum Kota Bontang'))!;
+    const city = holdings.find((holding) =>
+      text(holding.querySelector('h3')).startsWith('Perpustakaan Umum Kota Bontang'),
+    )!;
     expect(text(city)).to.contain('Jl. Awang Long No. 12');
     expect(text(city)).to.contain('Jam buka: Sen–Kam 08.00–20.00');
     const headers = [...city.querySelectorAll('th')].map((cell) => text(cell));
     expect(headers).to.deep.equal(['Lokasi', 'Nomor panggil', 'Status']);
     const statuses = [...city.querySelectorAll('tbody tr')].map((row) => text(row.lastElementChild));
-    for (const status of statuses) expect(status).to.match(/^(Tersedia|Dipinjam sampai \d{1,2} \w+ \d{4}|Hanya dibaca di tempat|Tidak tersedia)$/);
-    expect(text(city.querySelector('tbody td:nth-child(2)'))).to.equal(full.holdings.find((h) => h.library.id === 'dispusip-bontang')!.copies[0]!.call_number);
+    for (const status of statuses)
+      expect(status).to.match(/^(Tersedia|Dipinjam sampai \d{1,2} \w+ \d{4}|Hanya dibaca di tempat|Tidak tersedia)$/);
+    expect(text(city.querySelector('tbody td:nth-child(2)'))).to.equal(
+      full.holdings.find((h) => h.library.id === 'dispusip-bontang')!.copies[0]!.call_number,
+    );
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
@@ -360,7 +392,9 @@ describe('<pustaka-catalog-search>', () => {
     const el = await widget(html`<pustaka-catalog-search api="http://127.0.0.1:9"></pustaka-catalog-search>`);
     input(el).focus();
     await sendKeys({ type: 'laskar' });
-    expect(text(await message(el))).to.equal('Server perpustakaan tidak dapat dihubungi. Silakan coba lagi nanti. Coba lagi');
+    expect(text(await message(el))).to.equal(
+      'Server perpustakaan tidak dapat dihubungi. Silakan coba lagi nanti. Coba lagi',
+    );
     expect(input(el).value).to.equal('laskar');
   });
 
@@ -375,7 +409,9 @@ describe('<pustaka-catalog-search>', () => {
       setOnline(false);
       input(el).focus();
       await sendKeys({ type: 'laskar' });
-      expect(text(await message(el))).to.equal('Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi. Coba lagi');
+      expect(text(await message(el))).to.equal(
+        'Tidak ada sambungan internet. Periksa sambungan, lalu coba lagi. Coba lagi',
+      );
       el.api = api;
       const done = searched(el, 'laskar');
       setOnline(true);
@@ -527,7 +563,10 @@ describe('<pustaka-catalog-search>', () => {
     expect(el.getBoundingClientRect().height).to.equal(height);
     // A click on plain text inside the panel keeps it open; a click outside the widget closes it.
     const summary = part(el, 'summary')!.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(summary.left + 5), Math.round(summary.top + summary.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(summary.left + 5), Math.round(summary.top + summary.height / 2)],
+    });
     expect(panel.hidden).to.equal(false);
     await sendMouse({ type: 'click', position: [5, Math.round(el.getBoundingClientRect().top - 5)] });
     await waitUntil(() => panel.hidden, 'a click outside did not close the panel');

@@ -6,22 +6,38 @@ describe('search state', () => {
   it('asks only for what is set', () => {
     const filters = { ...noFilters(), format: ['book' as const], year_to: 2010, available: false };
     expect(searchParams('  laskar ', filters, 2, 10)).to.deep.equal({
-      q: 'laskar', page: 2, per_page: 10, format: ['book'], year_from: undefined, year_to: 2010,
+      q: 'laskar',
+      page: 2,
+      per_page: 10,
+      format: ['book'],
+      year_from: undefined,
+      year_to: 2010,
     });
     expect(searchParams('', noFilters(), 1, 10).q).to.equal(undefined);
     expect(activeFilterCount(filters)).to.equal(2);
   });
 
   it('writes a shareable URL beside the page’s own parameters and reads it back', () => {
-    const filters = { ...noFilters(), theme: ['200' as const, '800' as const], library: ['sman-1-bontang'], available: true };
+    const filters = {
+      ...noFilters(),
+      theme: ['200' as const, '800' as const],
+      library: ['sman-1-bontang'],
+      available: true,
+    };
     const href = writeUrl('https://sekolah.example/katalog/?p=12&pustaka-q=lama#atas', {
-      query: 'fiqih sunnah', filters, record: 'rec_1',
+      query: 'fiqih sunnah',
+      filters,
+      record: 'rec_1',
     });
     const url = new URL(href);
     expect(url.searchParams.get('p')).to.equal('12');
     expect(url.hash).to.equal('#atas');
     expect(url.searchParams.getAll('pustaka-q')).to.deep.equal(['fiqih sunnah']);
-    expect(readUrl(url.search)).to.deep.equal({ query: 'fiqih sunnah', filters: { ...filters, year_from: undefined, year_to: undefined }, record: 'rec_1' });
+    expect(readUrl(url.search)).to.deep.equal({
+      query: 'fiqih sunnah',
+      filters: { ...filters, year_from: undefined, year_to: undefined },
+      record: 'rec_1',
+    });
   });
 
   it('drops from a shared link what the API would refuse', () => {

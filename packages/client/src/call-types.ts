@@ -60,20 +60,24 @@ type QueryIn<O extends AnyOperation> = NonNullable<O['parameters']['query']>;
  * undefined, required otherwise. (Written with `undefined extends`: `Pick` of a generated optional field loses
  * its `?` inside a generic type.)
  */
-type Field<Key extends string, T> = Present<T> extends false
-  ? { [K in Key]?: never }
-  : undefined extends T
-    ? { [K in Key]?: NonNullable<T> }
-    : { [K in Key]: T };
+type Field<Key extends string, T> =
+  Present<T> extends false
+    ? { [K in Key]?: never }
+    : undefined extends T
+      ? { [K in Key]?: NonNullable<T> }
+      : { [K in Key]: T };
 
 /** The path and query parameters an operation declares (`{ path: { libraryId } }`), without those it has none of. */
-type ParamsOf<O extends AnyOperation> = Field<'path', O['parameters']['path']> & Field<'query', O['parameters']['query']>;
+type ParamsOf<O extends AnyOperation> = Field<'path', O['parameters']['path']> &
+  Field<'query', O['parameters']['query']>;
 
 /**
  * What a request body may be: the JSON the contract describes, or for an operation that takes a file (a catalogue
  * import) text or bytes, sent with the `Content-Type` of a `Blob` or of the call's `headers`.
  */
-type BodyOf<Content> = Content extends { 'application/json': infer Json } ? Json : Content[keyof Content] | Blob | Bytes;
+type BodyOf<Content> = Content extends { 'application/json': infer Json }
+  ? Json
+  : Content[keyof Content] | Blob | Bytes;
 
 /** `{ body }` when the operation requires one, `{ body? }` when it takes an optional one, nothing otherwise. */
 type BodyField<O extends AnyOperation> = Field<
@@ -103,8 +107,11 @@ export type InitArgs<O extends AnyOperation> = [RequiredKeys<RequestInitOf<O>>] 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204;
 
 /** The JSON body of an operation's success answers (2xx). */
-export type ResultIn<O extends AnyOperation> =
-  O['responses'][SuccessStatus & keyof O['responses']] extends { content: { 'application/json': infer Json } } ? Json : never;
+export type ResultIn<O extends AnyOperation> = O['responses'][SuccessStatus & keyof O['responses']] extends {
+  content: { 'application/json': infer Json };
+}
+  ? Json
+  : never;
 
 /** The paths of the contract that serve `method`: every path with a `post` for `'post'`. */
 export type PathsFor<M extends ApiMethod> = {
@@ -112,7 +119,9 @@ export type PathsFor<M extends ApiMethod> = {
 }[ApiPath];
 
 /** The names of a path's parameters, in order: `['recordId']` for `/v1/catalog/records/{recordId}`. */
-type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? [Name, ...ParamNames<Rest>] : [];
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? [Name, ...ParamNames<Rest>]
+  : [];
 
 /** A path parameter is passed by value: `get('dispusip-bontang')`; several, in the order of the path. */
 type PathArgs<O extends AnyOperation, Names extends string[]> = Names extends [infer Name extends keyof PathParamsIn<O>]
@@ -141,6 +150,10 @@ export type InputArgs<M extends string, O extends AnyOperation> = M extends 'get
 export type NamedCall<Id extends OperationId> =
   RouteOf<Id> extends `${infer M} ${infer Path}`
     ? (
-        ...args: [...PathArgs<operations[Id], ParamNames<Path>>, ...InputArgs<M, operations[Id]>, options?: RequestOptions]
+        ...args: [
+          ...PathArgs<operations[Id], ParamNames<Path>>,
+          ...InputArgs<M, operations[Id]>,
+          options?: RequestOptions,
+        ]
       ) => Promise<ResultIn<operations[Id]>>
     : never;

@@ -136,12 +136,18 @@ export function createPustakaClient(options: PustakaClientOptions): PustakaClien
     ).toString();
     const failed: FailedRequest = {
       operation:
-        Object.keys(operationRoutes).find((id) => operationRoutes[id as OperationId].replace('?', '') == `${method} ${path}`) ?? path,
+        Object.keys(operationRoutes).find(
+          (id) => operationRoutes[id as OperationId].replace('?', '') == `${method} ${path}`,
+        ) ?? path,
       method: method.toUpperCase(),
-      url: base + path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params.path![name]!)) + (query && `?${query}`),
+      url:
+        base +
+        path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(params.path![name]!)) +
+        (query && `?${query}`),
     };
     // A file (text, bytes or a Blob) goes as it is, with the type of its Blob or of the headers; the rest as JSON.
-    const raw = typeof body == 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
+    const raw =
+      typeof body == 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
     const response = await send(
       failed.url,
       {
@@ -188,7 +194,12 @@ export function createPustakaClient(options: PustakaClientOptions): PustakaClien
    */
   function named(entry: NamedMethodEntry) {
     const [operation, adapt] = [entry].flat() as [OperationId, ((input: unknown) => AnyInit)?];
-    const [, method, path, takesQuery] = /(\w+) ([^?]+)(\?)?/.exec(operationRoutes[operation]) as unknown as [string, ApiMethod, string, string?];
+    const [, method, path, takesQuery] = /(\w+) ([^?]+)(\?)?/.exec(operationRoutes[operation]) as unknown as [
+      string,
+      ApiMethod,
+      string,
+      string?,
+    ];
     return (...args: unknown[]) => {
       if (adapt) return request(method, path, { ...(args[1] as RequestOptions), ...adapt(args[0]) });
       const pathParams: Record<string, string> = {};

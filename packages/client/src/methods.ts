@@ -35,7 +35,10 @@ const importMediaTypes: Record<ImportFormat, keyof ImportContent> = {
  */
 type Adapted<Id extends OperationId, Input> = readonly [Id, (input: Input) => RequestInitOf<operations[Id]>];
 
-function adapt<Id extends OperationId, Input>(operation: Id, toRequest: (input: Input) => RequestInitOf<operations[Id]>): Adapted<Id, Input> {
+function adapt<Id extends OperationId, Input>(
+  operation: Id,
+  toRequest: (input: Input) => RequestInitOf<operations[Id]>,
+): Adapted<Id, Input> {
   return [operation, toRequest];
 }
 

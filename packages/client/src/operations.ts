@@ -12,7 +12,11 @@ export type OperationId = keyof operations;
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** A `?` when the operation takes query parameters, as the named methods must know at runtime. */
-type QueryMark<O> = O extends { parameters: { query?: infer Query } } ? ([NonNullable<Query>] extends [never] ? '' : '?') : '';
+type QueryMark<O> = O extends { parameters: { query?: infer Query } }
+  ? [NonNullable<Query>] extends [never]
+    ? ''
+    : '?'
+  : '';
 
 /**
  * `'get /v1/libraries/{libraryId}'`: the method and path at which the contract serves the operation `Id`, and a
@@ -20,7 +24,9 @@ type QueryMark<O> = O extends { parameters: { query?: infer Query } } ? ([NonNul
  */
 export type RouteOf<Id extends OperationId> = {
   [P in ApiPath]: {
-    [M in ApiMethod]: Equal<Operation<P, M>, operations[Id]> extends true ? `${M} ${P}${QueryMark<operations[Id]>}` : never;
+    [M in ApiMethod]: Equal<Operation<P, M>, operations[Id]> extends true
+      ? `${M} ${P}${QueryMark<operations[Id]>}`
+      : never;
   }[ApiMethod];
 }[ApiPath];
 
@@ -56,7 +62,11 @@ type Idempotent<O> = O extends { parameters: { header?: infer Header } }
 
 /** The operations served by POST that do NOT declare an `Idempotency-Key`: none, as the assertion below checks. */
 type PostsWithoutKey = {
-  [Id in OperationId]: RouteOf<Id> extends `post ${string}` ? (Idempotent<operations[Id]> extends true ? never : Id) : never;
+  [Id in OperationId]: RouteOf<Id> extends `post ${string}`
+    ? Idempotent<operations[Id]> extends true
+      ? never
+      : Id
+    : never;
 }[OperationId];
 
 type Assert<Check extends true> = Check;

@@ -102,7 +102,9 @@ export type Send = (url: string, init: CallInit, failed: FailedRequest) => Promi
  */
 export const isNetworkFailure = (error: unknown): error is TypeError =>
   error instanceof TypeError &&
-  /^(failed to fetch|fetch failed|networkerror when|load failed|the internet connection|network error|terminated)/i.test(error.message);
+  /^(failed to fetch|fetch failed|networkerror when|load failed|the internet connection|network error|terminated)/i.test(
+    error.message,
+  );
 
 /** What a call hands to the hooks of the one ky instance. */
 type CallContext = {
@@ -128,7 +130,11 @@ const sleep = (milliseconds: number, signal: AbortSignal | undefined) =>
 
 /** Creates the one ky instance of a client, and answers how a call is sent through it. */
 export function createTransport({ fetch, timeout, retry = {}, onRetry, headers }: TransportOptions): Send {
-  const { maxRetryAfter = Infinity, backoffLimit = Infinity, ...rules } = typeof retry == 'number' ? { limit: retry } : retry;
+  const {
+    maxRetryAfter = Infinity,
+    backoffLimit = Infinity,
+    ...rules
+  } = typeof retry == 'number' ? { limit: retry } : retry;
   const api = ky.create({
     headers,
     timeout,
@@ -175,7 +181,11 @@ export function createTransport({ fetch, timeout, retry = {}, onRetry, headers }
   return async (url, init, failed) => {
     try {
       // Bytes are a BodyInit; only their type is spelled without the DOM library (see Bytes).
-      return await api(url, { ...init, body: init.body as BodyInit, context: { failed, signal: init.signal } satisfies CallContext });
+      return await api(url, {
+        ...init,
+        body: init.body as BodyInit,
+        context: { failed, signal: init.signal } satisfies CallContext,
+      });
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
       // ky throws an error status as an HTTPError once it is not retried (any more); its answer is the caller's.

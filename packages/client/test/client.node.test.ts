@@ -3,7 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { createPustakaClient, PustakaApiError, PustakaNetworkError, PustakaTimeoutError, type RetryEvent } from '../src/index.js';
+import {
+  createPustakaClient,
+  PustakaApiError,
+  PustakaNetworkError,
+  PustakaTimeoutError,
+  type RetryEvent,
+} from '../src/index.js';
 import { callerCodeCases } from './shared/caller-code.cases.js';
 import { faultCases } from './shared/fault.cases.js';
 import { realServerCases } from './shared/real-server.cases.js';
@@ -39,7 +45,7 @@ describe('@pustaka/client against the real server (Node)', () => {
     assert.deepEqual(replay, first);
   });
 
-  it("the demo credentials are accepted: the server gets past authentication (answer, or 501 while unimplemented)", async () => {
+  it('the demo credentials are accepted: the server gets past authentication (answer, or 501 while unimplemented)', async () => {
     const demo = server.demoCredentials;
     assert.ok(demo, 'the demo server hands out demo credentials');
     const outcome = (promise: Promise<unknown>) =>
@@ -87,7 +93,9 @@ describe('@pustaka/client retries against a real rate-limited server (Node)', ()
       },
     });
     await client.libraries.list();
-    const error = await client.libraries.get('dispusip-bontang', { signal: controller.signal }).catch((reason: unknown) => reason);
+    const error = await client.libraries
+      .get('dispusip-bontang', { signal: controller.signal })
+      .catch((reason: unknown) => reason);
     assert.ok(error instanceof DOMException && error.name === 'AbortError', String(error));
     assert.equal(heard.length, 1);
     const [retry] = heard as [RetryEvent];
@@ -140,7 +148,9 @@ describe('@pustaka/client on real sockets (Node)', () => {
         return fetch(request);
       },
     });
-    const error = await client.visits.record({ kind: 'guest', institution: 'SDN 005' }).catch((reason: unknown) => reason);
+    const error = await client.visits
+      .record({ kind: 'guest', institution: 'SDN 005' })
+      .catch((reason: unknown) => reason);
     assert.ok(error instanceof PustakaNetworkError, String(error));
     assert.equal(error.kind, 'network');
     assert.ok(error.cause instanceof TypeError);

@@ -30,7 +30,12 @@ function expectType<T extends true>(): T | void {}
 
 export async function typeTests(client: PustakaClient, signal: AbortSignal): Promise<void> {
   // Results are the generated schemas.
-  const result = await client.catalog.search({ q: 'laskar pelangi', format: ['book', 'ebook'], available: true, per_page: 20 });
+  const result = await client.catalog.search({
+    q: 'laskar pelangi',
+    format: ['book', 'ebook'],
+    available: true,
+    per_page: 20,
+  });
   expectType<Equal<typeof result, SearchResult>>();
   const firstHit = result.items[0];
   if (firstHit) {
@@ -46,7 +51,10 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
   const record = await client.catalog.getRecord('rec_8f3a2c');
   expectType<Equal<typeof record, CatalogRecord>>();
   void [library.opening_hours, record.holdings];
-  const visit = await client.visits.record({ kind: 'member', member_number: 'BTG-2026-000123' }, { idempotencyKey: 'k1' });
+  const visit = await client.visits.record(
+    { kind: 'member', member_number: 'BTG-2026-000123' },
+    { idempotencyKey: 'k1' },
+  );
   expectType<Equal<typeof visit, Visit>>();
   const counted: boolean = visit.counted;
   void counted;
@@ -132,7 +140,11 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
       const code: ErrorCode = error.code;
       const madeUp: ErrorCode = 'http_502';
       const fromTheContract: ErrorCode = error.problem.code;
-      const where: [string | undefined, string | undefined, string | undefined] = [error.operation, error.method, error.url];
+      const where: [string | undefined, string | undefined, string | undefined] = [
+        error.operation,
+        error.method,
+        error.url,
+      ];
       void [madeUp, fromTheContract, where];
       const asProblem: Problem = error.problem;
       // The contract's codes, or `http_<status>` for an answer that carried no problem.
@@ -162,11 +174,16 @@ export async function requestTests(client: PustakaClient, signal: AbortSignal): 
   expectType<Equal<typeof found, SearchResult>>();
   const libraries = await client.request('get', '/v1/libraries');
   expectType<Equal<typeof libraries, LibraryList>>();
-  const record = await client.request('get', '/v1/catalog/records/{recordId}', { params: { path: { recordId: 'rec_8f3a2c' } } });
+  const record = await client.request('get', '/v1/catalog/records/{recordId}', {
+    params: { path: { recordId: 'rec_8f3a2c' } },
+  });
   expectType<Equal<typeof record, CatalogRecord>>();
   const suggestions = await client.request('get', '/v1/catalog/suggestions', { params: { query: { q: 'lask' } } });
   expectType<Equal<typeof suggestions, SuggestionList>>();
-  const visit = await client.request('post', '/v1/visits', { body: { kind: 'guest', institution: 'SDN 005' }, idempotencyKey: 'k3' });
+  const visit = await client.request('post', '/v1/visits', {
+    body: { kind: 'guest', institution: 'SDN 005' },
+    idempotencyKey: 'k3',
+  });
   expectType<Equal<typeof visit, Visit>>();
   const receipt = await client.request('post', '/v1/membership/registrations', {
     body: {
@@ -181,7 +198,9 @@ export async function requestTests(client: PustakaClient, signal: AbortSignal): 
     },
   });
   expectType<Equal<typeof receipt, RegistrationReceipt>>();
-  await client.request('post', '/v1/membership/registrations/{registrationId}/approve', { params: { path: { registrationId: 'reg_1' } } });
+  await client.request('post', '/v1/membership/registrations/{registrationId}/approve', {
+    params: { path: { registrationId: 'reg_1' } },
+  });
   await client.request('post', '/v1/membership/registrations/{registrationId}/approve', {
     params: { path: { registrationId: 'reg_1' } },
     body: { note: 'Kartu di loket.' },
@@ -240,7 +259,11 @@ export function operationTableTests(): void {
 
 export function optionTests(): void {
   createPustakaClient({ baseUrl: 'https://pustaka.bontangkota.go.id', siteKey: 'pk_live', timeout: false, retry: 0 });
-  createPustakaClient({ baseUrl: new URL('https://pustaka.test/api/'), retry: { limit: 4, backoffLimit: 2000 }, fetch });
+  createPustakaClient({
+    baseUrl: new URL('https://pustaka.test/api/'),
+    retry: { limit: 4, backoffLimit: 2000 },
+    fetch,
+  });
   createPustakaClient({ baseUrl: 'https://x.test', fetch: async (request) => new Response(request.url) });
   // @ts-expect-error -- baseUrl is required
   createPustakaClient({ siteKey: 'pk_live' });

@@ -15,8 +15,10 @@ export function failureView(failure: Failure, language: Language, retry?: () => 
   const t = createTranslator(failureMessages, () => language);
   return html`<div class="message" part="message" role="alert">
     <p>${t(failure)}</p>
-    ${retry && failure !== 'setup'
-      ? html`<button type="button" part="retry" @click=${retry}>${t('retry')}</button>`
-      : nothing}
+    ${
+      retry && failure !== 'setup'
+        ? html`<button type="button" part="retry" @click=${retry}>${t('retry')}</button>`
+        : nothing
+    }
   </div>`;
 }

@@ -234,7 +234,12 @@ export class FormController<const Name extends string> implements ReactiveContro
     for (const [name, value] of Object.entries(this.values())) data.append(name, value as string);
     internals.setFormValue(data);
     const first = this.#names.find((name) => this.#errors.has(name) || this.#breaksRule(name));
-    if (first) internals.setValidity({ customError: true }, this.errorOf(first) ?? this.#pendingError(first), this.#input(first) ?? undefined);
+    if (first)
+      internals.setValidity(
+        { customError: true },
+        this.errorOf(first) ?? this.#pendingError(first),
+        this.#input(first) ?? undefined,
+      );
     else internals.setValidity({});
   }
 

@@ -48,9 +48,9 @@ export function resolveLanguage(element: Element): Language {
  * private readonly i18n = new LanguageController(this, messages);
  * render() { return html`<p lang=${this.i18n.language}>${this.i18n.t('found', { count: 3 })}</p>`; }
  */
-export class LanguageController<const Id extends Record<string, Message> = Record<string, never>>
-  implements ReactiveController
-{
+export class LanguageController<
+  const Id extends Record<string, Message> = Record<string, never>,
+> implements ReactiveController {
   /** The message of `key` in the current language, placeholders filled in. */
   readonly t: Translate<Id>;
 

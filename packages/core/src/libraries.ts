@@ -16,7 +16,9 @@ export function libraryDirectory(client: PustakaClient, apiBase: string): Promis
   if (!directory) {
     const page = (number: number) => client.libraries.list({ page: number, per_page: 100 });
     directory = page(1).then(async (first) => {
-      const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / 100) - 1 }, (_, index) => page(index + 2)));
+      const rest = await Promise.all(
+        Array.from({ length: Math.ceil(first.total / 100) - 1 }, (_, index) => page(index + 2)),
+      );
       return new Map([first, ...rest].flatMap(({ items }) => items).map((library) => [library.id, library]));
     });
     directories.set(apiBase, directory);

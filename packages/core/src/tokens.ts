@@ -19,7 +19,7 @@ export const tokenDefaults = {
   'color-success': ['#1a7431', '#6fcf8a'],
   'color-border': ['#757f8a', '#7b8591'],
   'color-focus': ['#0b5cad', '#9ccaff'],
-  'radius': ['0.375rem'],
+  radius: ['0.375rem'],
   'font-family': ['system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif'],
   'font-size-s': ['0.875rem'],
   'font-size-m': ['1rem'],
@@ -32,7 +32,7 @@ export const tokenDefaults = {
   'space-l': ['1.5rem'],
   'space-xl': ['2rem'],
   'focus-ring-width': ['3px'],
-  'duration': ['150ms'],
+  duration: ['150ms'],
 } as const satisfies Record<string, readonly [string] | readonly [string, string]>;
 
 /** The name of a global token, without its `--pustaka-` prefix. */

@@ -42,7 +42,12 @@ class TestMemberForm extends LitElement {
       },
       phone: { label: { id: 'Nomor ponsel', en: 'Mobile number' }, validators: [mobile] },
     },
-    { internals: this.internals, serverMessages: { member_exists: { id: 'Anggota ini sudah terdaftar.', en: 'This member is already registered.' } } },
+    {
+      internals: this.internals,
+      serverMessages: {
+        member_exists: { id: 'Anggota ini sudah terdaftar.', en: 'This member is already registered.' },
+      },
+    },
   );
 
   formResetCallback() {
@@ -180,7 +185,10 @@ describe('FormController', () => {
     await expect(el).to.be.accessible();
 
     el.lang = 'id';
-    await waitUntil(() => feedback(el, 'email') === 'Format Surel tidak sesuai.', 'errors not said in the new language');
+    await waitUntil(
+      () => feedback(el, 'email') === 'Format Surel tidak sesuai.',
+      'errors not said in the new language',
+    );
     expect(text(summary(el)!.querySelector('p'))).to.equal('Ada 3 isian yang perlu diperbaiki:');
   });
 

@@ -72,8 +72,9 @@ describe('LanguageController', () => {
 
   it("reads the element's own lang first", async () => {
     document.documentElement.lang = 'id';
-    const el = await fixture<TestLanguage>(html`<div lang="id"><pustaka-test-language lang="en"></pustaka-test-language></div>`)
-      .then((wrapper) => wrapper.querySelector('pustaka-test-language')!);
+    const el = await fixture<TestLanguage>(
+      html`<div lang="id"><pustaka-test-language lang="en"></pustaka-test-language></div>`,
+    ).then((wrapper) => wrapper.querySelector('pustaka-test-language')!);
     await el.updateComplete;
     expect(el.i18n.language).to.equal('en');
     expect(text(el)).to.equal('Search the collection');
@@ -81,14 +82,18 @@ describe('LanguageController', () => {
 
   it("reads the closest ancestor's lang, skipping empty ones", async () => {
     document.documentElement.lang = 'id';
-    const wrapper = await fixture(html`<section lang="en-GB"><div lang=""><pustaka-test-language></pustaka-test-language></div></section>`);
+    const wrapper = await fixture(
+      html`<section lang="en-GB"><div lang=""><pustaka-test-language></pustaka-test-language></div></section>`,
+    );
     const el = wrapper.querySelector('pustaka-test-language')!;
     await el.updateComplete;
     expect(el.i18n.language).to.equal('en');
   });
 
   it('finds the lang of an ancestor outside the shadow root it lives in', async () => {
-    const wrapper = await fixture(html`<div lang="en"><pustaka-test-language-outer></pustaka-test-language-outer></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><pustaka-test-language-outer></pustaka-test-language-outer></div>`,
+    );
     const outer = wrapper.querySelector('pustaka-test-language-outer')!;
     await outer.updateComplete;
     const el = outer.shadowRoot!.querySelector('pustaka-test-language')!;

@@ -209,7 +209,9 @@ describe('LoadController', () => {
   });
 
   it('turns a bad api attribute into the setup failure, without a retry', async () => {
-    const el = await fixture<TestLibraryLoader>(html`<pustaka-test-library-loader api="ftp://x"></pustaka-test-library-loader>`);
+    const el = await fixture<TestLibraryLoader>(
+      html`<pustaka-test-library-loader api="ftp://x"></pustaka-test-library-loader>`,
+    );
     void el.libraries.run(['dispusip-bontang']);
     await waitUntil(() => el.libraries.status === 'failed');
     await el.updateComplete;

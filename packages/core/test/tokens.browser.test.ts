@@ -39,7 +39,10 @@ function luminance(colour: string): number {
   const probe = document.createElement('span');
   probe.style.color = colour;
   document.body.append(probe);
-  const channels = getComputedStyle(probe).color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+  const channels = getComputedStyle(probe)
+    .color.match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map(Number);
   probe.remove();
   const [r, g, b] = channels.map((value) => {
     const c = value / 255;
@@ -116,7 +119,9 @@ describe('design tokens', () => {
   });
 
   it('hides the element with the hidden attribute, whatever display a widget sets', async () => {
-    const el = await fixture<TestTokens>(html`<pustaka-test-tokens hidden style="display: flex"></pustaka-test-tokens>`);
+    const el = await fixture<TestTokens>(
+      html`<pustaka-test-tokens hidden style="display: flex"></pustaka-test-tokens>`,
+    );
     expect(style(el).display).to.equal('none');
   });
 

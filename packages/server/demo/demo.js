@@ -1,7 +1,13 @@
 // Demo only: lists the network from the public API, and hides each placeholder once its widget is defined.
 // Text goes in through textContent: catalogue and library data are never HTML.
 const list = document.getElementById('libraries');
-const kinds = { public: 'Umum', school: 'Sekolah', university: 'Perguruan tinggi', company: 'Perusahaan', 'reading-corner': 'Pojok baca' };
+const kinds = {
+  public: 'Umum',
+  school: 'Sekolah',
+  university: 'Perguruan tinggi',
+  company: 'Perusahaan',
+  'reading-corner': 'Pojok baca',
+};
 
 fetch('/v1/libraries?per_page=100')
   .then((response) => response.json())

@@ -16,8 +16,23 @@ export type { DemoCredentials } from './auth/demo.js';
 export type { Credential, CredentialStore } from './storage/credentials.js';
 export type { AuditEntry } from './storage/audit.js';
 export { defaultRequestLimits, type RequestLimits } from './http/limits.js';
-export { defaultRateLimits, resolveRateLimits, type RateLimitOverrides, type RateLimits } from './http/rate-limit-config.js';
-export type { OperationHandler, OperationHandlers, OperationContext, OperationId, OperationResult, QueryOf, PathParamsOf, BodyOf, ResultOf } from './http/operations.js';
+export {
+  defaultRateLimits,
+  resolveRateLimits,
+  type RateLimitOverrides,
+  type RateLimits,
+} from './http/rate-limit-config.js';
+export type {
+  OperationHandler,
+  OperationHandlers,
+  OperationContext,
+  OperationId,
+  OperationResult,
+  QueryOf,
+  PathParamsOf,
+  BodyOf,
+  ResultOf,
+} from './http/operations.js';
 export { main as runCli } from './cli/main.js';
 export type { CatalogStore, CatalogQuery, CatalogRun, SaveOutcome } from './catalog/store.js';
 export type { BibliographicInput, CopyInput, LibraryHolding } from './catalog/model.js';

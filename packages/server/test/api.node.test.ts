@@ -110,7 +110,11 @@ describe('every error is problem+json', () => {
   });
 
   it('a protected operation without credentials answers 401 before validating', async () => {
-    const response = await get('/v1/visits', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const response = await get('/v1/visits', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     await expectProblem(response, 401, 'credentials_missing');
     assert.match(response.headers.get('www-authenticate') ?? '', /Bearer/);
   });
@@ -123,7 +127,11 @@ describe('every error is problem+json', () => {
         body,
       });
       const problem = await expectProblem(response, 400, 'validation_failed');
-      assert.deepEqual(problem.errors, [{ field: 'body', code: 'json', message: 'is not valid JSON' }], `body ${JSON.stringify(body)}`);
+      assert.deepEqual(
+        problem.errors,
+        [{ field: 'body', code: 'json', message: 'is not valid JSON' }],
+        `body ${JSON.stringify(body)}`,
+      );
     }
   });
 
@@ -144,7 +152,11 @@ describe('every error is problem+json', () => {
       const health = await app.inject({ method: 'GET', url: '/v1/health' });
       assert.equal(health.statusCode, 501);
       assert.equal(health.json().code, 'not_implemented');
-      const visit = await app.inject({ method: 'POST', url: '/v1/visits', payload: { kind: 'member', member_number: 'X-1' } });
+      const visit = await app.inject({
+        method: 'POST',
+        url: '/v1/visits',
+        payload: { kind: 'member', member_number: 'X-1' },
+      });
       assert.equal(visit.statusCode, 401);
       check.assertNone();
     } finally {
@@ -188,13 +200,31 @@ describe('server start', () => {
       },
     });
     const data = mkdtempSync(join(tmpdir(), 'pustaka-start-'));
-    const started = await startServer({ dataDir: data, port: 0, host: '127.0.0.1', logger: { level: 'info', stream }, rateLimits: false });
+    const started = await startServer({
+      dataDir: data,
+      port: 0,
+      host: '127.0.0.1',
+      logger: { level: 'info', stream },
+      rateLimits: false,
+    });
     try {
-      assert.deepEqual(lines.filter((line) => line.msg === 'warm-up search answered').map((line) => line.statusCode), [200]);
-      assert.deepEqual(lines.filter((line) => line.msg === 'incoming request'), []);
-      await fetch(`${started.url}/v1/catalog/search?q=pustaka&per_page=1`, { headers: { 'x-pustaka-warm-up': 'guess' } });
+      assert.deepEqual(
+        lines.filter((line) => line.msg === 'warm-up search answered').map((line) => line.statusCode),
+        [200],
+      );
+      assert.deepEqual(
+        lines.filter((line) => line.msg === 'incoming request'),
+        [],
+      );
+      await fetch(`${started.url}/v1/catalog/search?q=pustaka&per_page=1`, {
+        headers: { 'x-pustaka-warm-up': 'guess' },
+      });
       const logged = lines.filter((line) => line.msg === 'incoming request').map((line) => line.req?.url);
-      assert.deepEqual(logged, ['/v1/catalog/search?q=pustaka&per_page=1'], 'a request with a guessed warm-up header is logged');
+      assert.deepEqual(
+        logged,
+        ['/v1/catalog/search?q=pustaka&per_page=1'],
+        'a request with a guessed warm-up header is logged',
+      );
     } finally {
       await started.close();
       rmSync(data, { recursive: true, force: true });

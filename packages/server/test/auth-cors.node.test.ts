@@ -10,24 +10,32 @@ let siteKey: string;
 
 before(async () => {
   server = await startTestServer();
-  siteKey = (await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [school] }, 'test')).key;
+  siteKey = (
+    await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [school] }, 'test')
+  ).key;
 });
 after(() => server.close());
 
-const preflight = (path: string, origin: string, method = 'POST', headers = 'content-type, x-pustaka-key, idempotency-key') =>
+const preflight = (
+  path: string,
+  origin: string,
+  method = 'POST',
+  headers = 'content-type, x-pustaka-key, idempotency-key',
+) =>
   fetch(server.url + path, {
     method: 'OPTIONS',
     headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': headers },
   });
 
 describe('CORS for writes', () => {
-  it('grants the preflight of a site key\'s origin, for that operation\'s method and the credential headers', async () => {
+  it("grants the preflight of a site key's origin, for that operation's method and the credential headers", async () => {
     const response = await preflight('/v1/visits', school);
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), school);
     assert.equal(response.headers.get('access-control-allow-methods'), 'POST');
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const header of ['content-type', 'x-pustaka-key', 'authorization', 'idempotency-key']) assert.ok(allowed.includes(header), header);
+    for (const header of ['content-type', 'x-pustaka-key', 'authorization', 'idempotency-key'])
+      assert.ok(allowed.includes(header), header);
     assert.equal(response.headers.get('access-control-allow-credentials'), null, 'no cookies, ever');
     assert.match(response.headers.get('vary') ?? '', /Origin/);
   });
@@ -42,7 +50,11 @@ describe('CORS for writes', () => {
 
   it('stops granting an origin once its only key is revoked', async () => {
     const origin = 'https://smkn1-bontang.sch.id';
-    const { credential } = await issueCredential(server.stores, { kind: 'site', libraryId: 'smkn-1-bontang', origins: [origin] }, 'test');
+    const { credential } = await issueCredential(
+      server.stores,
+      { kind: 'site', libraryId: 'smkn-1-bontang', origins: [origin] },
+      'test',
+    );
     assert.equal((await preflight('/v1/visits', origin)).headers.get('access-control-allow-origin'), origin);
     await server.stores.credentials.revoke(credential.id, 'test');
     assert.equal((await preflight('/v1/visits', origin)).headers.get('access-control-allow-origin'), null);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, issueCredential, requireLibraryAccess, type CredentialRequest, type OperationContext, type OperationId } from '@pustaka/server';
+import {
+  buildApp,
+  issueCredential,
+  requireLibraryAccess,
+  type CredentialRequest,
+  type OperationContext,
+  type OperationId,
+} from '@pustaka/server';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 // Two servers on one database: the real server as `npm start` builds it (no visit handler yet: a request that
@@ -14,7 +21,10 @@ let echoApp: FastifyInstance;
 let echoUrl: string;
 
 const echoPrincipal = <Id extends OperationId>({ principal, reply }: OperationContext<Id>) =>
-  reply.code(204).header('x-test-principal', JSON.stringify(principal ?? null)).send();
+  reply
+    .code(204)
+    .header('x-test-principal', JSON.stringify(principal ?? null))
+    .send();
 
 before(async () => {
   server = await startTestServer();
@@ -80,17 +90,21 @@ describe('site keys', () => {
   let siteKey: string;
   let siteKeyId: string;
   before(async () => {
-    const issued = await issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: [school, 'https://*.example.sch.id'] });
+    const issued = await issue({
+      kind: 'site',
+      libraryId: 'sman-1-bontang',
+      origins: [school, 'https://*.example.sch.id'],
+    });
     siteKey = issued.key;
     siteKeyId = issued.credential.id;
   });
 
-  it('accepts a write from an allowed origin, acting for the key\'s library', async () => {
+  it("accepts a write from an allowed origin, acting for the key's library", async () => {
     const principal = await principalOf(await call(echoUrl, '/v1/visits', { siteKey, origin: school }));
     assert.deepEqual(principal, { kind: 'site', credentialId: siteKeyId, libraryId: 'sman-1-bontang', location: null });
   });
 
-  it('lets the same write through the real server\'s credential checks', async () => {
+  it("lets the same write through the real server's credential checks", async () => {
     const response = await call(server.url, '/v1/visits', { siteKey, origin: school });
     // Past the credential checks, the route has no handler on this server yet; a refusal would be 401 or 403.
     assert.equal(response.status, 501, `got ${response.status}`);
@@ -100,13 +114,25 @@ describe('site keys', () => {
   it('matches a wildcard at any depth below its domain, never the domain itself', async () => {
     await principalOf(await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://perpus.example.sch.id' }));
     await principalOf(await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://a.b.example.sch.id' }));
-    await expectRefusal(await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://example.sch.id' }), 403, 'origin_not_allowed');
-    await expectRefusal(await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://evilexample.sch.id' }), 403, 'origin_not_allowed');
+    await expectRefusal(
+      await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://example.sch.id' }),
+      403,
+      'origin_not_allowed',
+    );
+    await expectRefusal(
+      await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://evilexample.sch.id' }),
+      403,
+      'origin_not_allowed',
+    );
   });
 
   it('refuses another origin, another scheme and another port, naming the key but not the key itself', async () => {
     for (const origin of ['https://gambling.example.com', 'http://sman1-bontang.sch.id', `${school}:8443`, 'null']) {
-      const problem = await expectRefusal(await call(server.url, '/v1/visits', { siteKey, origin }), 403, 'origin_not_allowed');
+      const problem = await expectRefusal(
+        await call(server.url, '/v1/visits', { siteKey, origin }),
+        403,
+        'origin_not_allowed',
+      );
       assert.match(problem.detail, new RegExp(siteKeyId));
       assert.doesNotMatch(JSON.stringify(problem), new RegExp(siteKey));
     }
@@ -119,7 +145,11 @@ describe('site keys', () => {
   });
 
   it('refuses a site key sent as a Bearer token', async () => {
-    await expectRefusal(await call(server.url, '/v1/visits', { token: siteKey, origin: school }), 401, 'credentials_invalid');
+    await expectRefusal(
+      await call(server.url, '/v1/visits', { token: siteKey, origin: school }),
+      401,
+      'credentials_invalid',
+    );
   });
 
   it('refuses a site key on a staff operation', async () => {
@@ -138,17 +168,33 @@ describe('missing, unknown and revoked credentials', () => {
   });
 
   it('refuses well-formed keys and tokens it does not know', async () => {
-    await expectRefusal(await call(server.url, '/v1/visits', { siteKey: 'pk_' + 'x'.repeat(32), origin: 'http://localhost' }), 401, 'credentials_invalid');
-    await expectRefusal(await call(server.url, '/v1/visits', { token: 'kt_' + 'x'.repeat(32) }), 401, 'credentials_invalid');
+    await expectRefusal(
+      await call(server.url, '/v1/visits', { siteKey: 'pk_' + 'x'.repeat(32), origin: 'http://localhost' }),
+      401,
+      'credentials_invalid',
+    );
+    await expectRefusal(
+      await call(server.url, '/v1/visits', { token: 'kt_' + 'x'.repeat(32) }),
+      401,
+      'credentials_invalid',
+    );
     await expectRefusal(await call(server.url, '/v1/visits', { token: 'not-a-key' }), 401, 'credentials_invalid');
   });
 
   it('refuses a revoked site key from its next request on', async () => {
-    const { key, credential } = await issue({ kind: 'site', libraryId: 'sman-1-bontang', origins: ['https://smpn2-bontang.sch.id'] });
+    const { key, credential } = await issue({
+      kind: 'site',
+      libraryId: 'sman-1-bontang',
+      origins: ['https://smpn2-bontang.sch.id'],
+    });
     const origin = 'https://smpn2-bontang.sch.id';
     await principalOf(await call(echoUrl, '/v1/visits', { siteKey: key, origin }));
     await server.stores.credentials.revoke(credential.id, 'test');
-    const problem = await expectRefusal(await call(server.url, '/v1/visits', { siteKey: key, origin }), 401, 'credentials_revoked');
+    const problem = await expectRefusal(
+      await call(server.url, '/v1/visits', { siteKey: key, origin }),
+      401,
+      'credentials_revoked',
+    );
     assert.match(problem.detail, new RegExp(credential.id));
   });
 
@@ -164,7 +210,12 @@ describe('kiosk tokens', () => {
   it('record visits for their library and location, from no web page at all', async () => {
     const { key, credential } = await issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
     const principal = await principalOf(await call(echoUrl, '/v1/visits', { token: key }));
-    assert.deepEqual(principal, { kind: 'kiosk', credentialId: credential.id, libraryId: 'dispusip-bontang', location: 'pintu-utama' });
+    assert.deepEqual(principal, {
+      kind: 'kiosk',
+      credentialId: credential.id,
+      libraryId: 'dispusip-bontang',
+      location: 'pintu-utama',
+    });
   });
 
   it('cannot do staff work: import a catalogue, approve a registration', async () => {
@@ -175,12 +226,20 @@ describe('kiosk tokens', () => {
       body: '<collection/>',
     });
     await expectRefusal(importing, 403, 'insufficient_scope');
-    await expectRefusal(await call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token: key, body: {} }), 403, 'insufficient_scope');
+    await expectRefusal(
+      await call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token: key, body: {} }),
+      403,
+      'insufficient_scope',
+    );
   });
 
   it('go in Authorization, never in X-Pustaka-Key (which pages show)', async () => {
     const { key } = await issue({ kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama' });
-    await expectRefusal(await call(server.url, '/v1/visits', { siteKey: key, origin: 'http://localhost' }), 401, 'credentials_invalid');
+    await expectRefusal(
+      await call(server.url, '/v1/visits', { siteKey: key, origin: 'http://localhost' }),
+      401,
+      'credentials_invalid',
+    );
   });
 });
 
@@ -192,10 +251,15 @@ describe('staff tokens and libraries', () => {
       body: '<collection/>',
     });
 
-  it('a library\'s staff token imports into its own library only', async () => {
+  it("a library's staff token imports into its own library only", async () => {
     const { key, credential } = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
     const principal = await principalOf(await importInto(echoUrl, key, 'sman-1-bontang'));
-    assert.deepEqual(principal, { kind: 'staff', credentialId: credential.id, libraryId: 'sman-1-bontang', location: null });
+    assert.deepEqual(principal, {
+      kind: 'staff',
+      credentialId: credential.id,
+      libraryId: 'sman-1-bontang',
+      location: null,
+    });
     const problem = await expectRefusal(await importInto(server.url, key, 'dispusip-bontang'), 403, 'wrong_library');
     assert.match(problem.detail, /sman-1-bontang/);
   });
@@ -203,7 +267,8 @@ describe('staff tokens and libraries', () => {
   it('refuses a library it does not act for, where a handler finds it (requireLibraryAccess)', async () => {
     const school = await issue({ kind: 'staff', libraryId: 'sman-1-bontang' });
     const city = await issue({ kind: 'staff', libraryId: 'dispusip-bontang' });
-    const approve = (token: string) => call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token, body: {} });
+    const approve = (token: string) =>
+      call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token, body: {} });
     await expectRefusal(await approve(school.key), 403, 'wrong_library');
     await principalOf(await approve(city.key));
   });
@@ -212,7 +277,9 @@ describe('staff tokens and libraries', () => {
     const admin = await issue({ kind: 'staff', network: true });
     assert.equal((await principalOf(await importInto(echoUrl, admin.key, 'dispusip-bontang'))).libraryId, null);
     await principalOf(await importInto(echoUrl, admin.key, 'sman-1-bontang'));
-    await principalOf(await call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token: admin.key, body: {} }));
+    await principalOf(
+      await call(echoUrl, '/v1/membership/registrations/reg_abc/approve', { token: admin.key, body: {} }),
+    );
   });
 
   it('checks credentials before anything else: a stranger learns nothing from validation', async () => {
@@ -225,10 +292,21 @@ describe('demo credentials', () => {
   it('work at once: the site key from any localhost port, the kiosk and staff tokens', async () => {
     const { siteKey, kioskToken, staffToken } = server.demoCredentials;
     for (const origin of ['http://localhost:8080', 'http://localhost:9999', 'http://127.0.0.1:8000']) {
-      assert.equal((await principalOf(await call(echoUrl, '/v1/visits', { siteKey, origin }))).libraryId, 'sman-1-bontang');
+      assert.equal(
+        (await principalOf(await call(echoUrl, '/v1/visits', { siteKey, origin }))).libraryId,
+        'sman-1-bontang',
+      );
     }
-    await expectRefusal(await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://localhost.evil.example' }), 403, 'origin_not_allowed');
+    await expectRefusal(
+      await call(echoUrl, '/v1/visits', { siteKey, origin: 'https://localhost.evil.example' }),
+      403,
+      'origin_not_allowed',
+    );
     assert.equal((await principalOf(await call(echoUrl, '/v1/visits', { token: kioskToken }))).location, 'pintu-utama');
-    assert.equal((await principalOf(await call(echoUrl, '/v1/membership/registrations', { token: staffToken, method: 'GET' }))).libraryId, null);
+    assert.equal(
+      (await principalOf(await call(echoUrl, '/v1/membership/registrations', { token: staffToken, method: 'GET' })))
+        .libraryId,
+      null,
+    );
   });
 });

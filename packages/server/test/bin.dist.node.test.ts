@@ -34,7 +34,9 @@ describe('the pustaka bin, as a process', () => {
         stdout += chunk;
         if (/Press Ctrl-C/.test(stdout)) resolve(/running at (http:\/\/\S+)/.exec(stdout)![1]!);
       });
-      exited.then(({ code }) => reject(new Error(`pustaka start ended (${code}) before it ran:\n${stdout}\n${stderr}`)));
+      exited.then(({ code }) =>
+        reject(new Error(`pustaka start ended (${code}) before it ran:\n${stdout}\n${stderr}`)),
+      );
     });
     assert.equal((await fetch(`${url}/v1/libraries`)).status, 200);
     child.kill('SIGINT');

@@ -9,7 +9,8 @@ before(async () => {
 after(() => server.close());
 
 // assert.ok always with a message: without one node:assert re-reads the source through tsx, for minutes.
-const get = (path: string, init?: RequestInit) => fetch(server.url + path, { signal: AbortSignal.timeout(10_000), ...init });
+const get = (path: string, init?: RequestInit) =>
+  fetch(server.url + path, { signal: AbortSignal.timeout(10_000), ...init });
 const json = async (path: string) => {
   const response = await get(path);
   assert.equal(response.status, 200, path);
@@ -39,9 +40,14 @@ describe('GET /v1/catalog/records/{id}', () => {
       assert.deepEqual(holding.library.address, library.address);
       assert.deepEqual(holding.library.opening_hours, library.opening_hours);
       assert.ok(holding.copies.length > 0, `${library.id} lists its copies`);
-      const counted = record.availability.by_library.find((entry: { library_id: string }) => entry.library_id === library.id);
+      const counted = record.availability.by_library.find(
+        (entry: { library_id: string }) => entry.library_id === library.id,
+      );
       assert.equal(counted.copies, holding.copies.length);
-      assert.equal(counted.available, holding.copies.filter((copy: { status: string }) => copy.status === 'available').length);
+      assert.equal(
+        counted.available,
+        holding.copies.filter((copy: { status: string }) => copy.status === 'available').length,
+      );
     }
     // The summary in search results and the record agree.
     assert.deepEqual(record.availability, summary.availability);
@@ -55,7 +61,9 @@ describe('GET /v1/catalog/records/{id}', () => {
     for (const copy of onLoan) assert.match(copy.due_date, /^\d{4}-\d{2}-\d{2}$/);
     const atlases = await json('/v1/catalog/search?q=atlas&format=map&per_page=1');
     const atlas = await json(`/v1/catalog/records/${atlases.items[0].id}`);
-    const statuses = atlas.holdings.flatMap((holding: { copies: { status: string }[] }) => holding.copies.map((copy) => copy.status));
+    const statuses = atlas.holdings.flatMap((holding: { copies: { status: string }[] }) =>
+      holding.copies.map((copy) => copy.status),
+    );
     assert.deepEqual([...new Set(statuses)], ['reference_only'], 'atlases stay in the library');
   });
 
@@ -80,18 +88,27 @@ describe('GET /v1/catalog/records/{id}', () => {
 describe('GET /v1/catalog/suggestions', () => {
   it('suggests titles that start with what was typed, shortest first', async () => {
     const { items } = await json('/v1/catalog/suggestions?q=bumi');
-    const titles = items.filter((item: { kind: string }) => item.kind === 'title').map((item: { text: string }) => item.text);
+    const titles = items
+      .filter((item: { kind: string }) => item.kind === 'title')
+      .map((item: { text: string }) => item.text);
     assert.equal(titles[0], 'Bumi');
     assert.ok(titles.includes('Bumi Manusia'), titles.join(', '));
-    for (const item of items.filter((entry: { kind: string }) => entry.kind === 'title')) assert.match(item.record_id, /^rec_/);
+    for (const item of items.filter((entry: { kind: string }) => entry.kind === 'title'))
+      assert.match(item.record_id, /^rec_/);
     assert.equal(new Set(titles).size, titles.length, 'no title twice');
   });
 
   it('suggests authors from a prefix of any of their names', async () => {
     const { items } = await json('/v1/catalog/suggestions?q=hira');
-    assert.deepEqual(items.filter((item: { kind: string }) => item.kind === 'author'), [{ kind: 'author', text: 'Andrea Hirata' }]);
+    assert.deepEqual(
+      items.filter((item: { kind: string }) => item.kind === 'author'),
+      [{ kind: 'author', text: 'Andrea Hirata' }],
+    );
     const pram = await json('/v1/catalog/suggestions?q=pramoedya%20an');
-    assert.ok(pram.items.some((item: { text: string }) => item.text === 'Pramoedya Ananta Toer'), JSON.stringify(pram.items));
+    assert.ok(
+      pram.items.some((item: { text: string }) => item.text === 'Pramoedya Ananta Toer'),
+      JSON.stringify(pram.items),
+    );
   });
 
   it('answers at most `limit` suggestions, and refuses an empty or missing q', async () => {
@@ -100,7 +117,10 @@ describe('GET /v1/catalog/suggestions', () => {
     assert.equal((await get('/v1/catalog/suggestions')).status, 400);
     assert.equal((await get('/v1/catalog/suggestions?q=')).status, 400);
     assert.equal((await get('/v1/catalog/suggestions?q=a&limit=21')).status, 400);
-    assert.match((await get('/v1/catalog/suggestions?q=bumi')).headers.get('cache-control') ?? '', /stale-while-revalidate/);
+    assert.match(
+      (await get('/v1/catalog/suggestions?q=bumi')).headers.get('cache-control') ?? '',
+      /stale-while-revalidate/,
+    );
   });
 });
 

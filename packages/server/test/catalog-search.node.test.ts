@@ -19,7 +19,11 @@ interface Summary {
   format: string;
   language?: string;
   theme?: { code: string; label: string };
-  availability: { copies: number; available: number; by_library: { library_id: string; copies: number; available: number }[] };
+  availability: {
+    copies: number;
+    available: number;
+    by_library: { library_id: string; copies: number; available: number }[];
+  };
 }
 interface Facets {
   [name: string]: { value: string; count: number }[];
@@ -31,24 +35,33 @@ const get = (path: string, init?: RequestInit) => fetch(server.url + path, init)
 async function search(query: string) {
   const response = await get(`/v1/catalog/search?${query}`);
   assert.equal(response.status, 200, `${query}: ${response.status}`);
-  return { response, body: (await response.json()) as { total: number; page: number; took_ms: number; items: Summary[]; facets: Facets } };
+  return {
+    response,
+    body: (await response.json()) as { total: number; page: number; took_ms: number; items: Summary[]; facets: Facets },
+  };
 }
 async function expectProblem(response: Response, status: number, field?: string) {
   assert.equal(response.status, status);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
   const body = await response.json();
-  if (field) assert.ok(body.errors.some((error: { field: string }) => error.field === field), JSON.stringify(body.errors));
+  if (field)
+    assert.ok(
+      body.errors.some((error: { field: string }) => error.field === field),
+      JSON.stringify(body.errors),
+    );
   return body;
 }
 
 /** Writes works straight through the catalogue store of the running server, as an import would. */
 async function addWorks(libraryId: string, ...records: Partial<BibliographicInput>[]) {
   const run = await server.stores.catalog.beginRun();
-  await run.saveBatch(records.map((record) => ({
-    record: { authors: [], subjects: [], isbns: [], format: 'book', title: 'Untitled', ...record },
-    libraryId,
-    copies: [{ status: 'available', callNumber: '000 TES t' }],
-  })));
+  await run.saveBatch(
+    records.map((record) => ({
+      record: { authors: [], subjects: [], isbns: [], format: 'book', title: 'Untitled', ...record },
+      libraryId,
+      copies: [{ status: 'available', callNumber: '000 TES t' }],
+    })),
+  );
 }
 
 describe('GET /v1/catalog/search: words', () => {
@@ -59,17 +72,31 @@ describe('GET /v1/catalog/search: words', () => {
     // asks for prefixes.
     await server.stores.catalog.warmed?.();
     const fresh = sqliteCatalogStore(server.db);
-    const questions = ['sejarah indo', 'sejarah indonesia', 'pendi', 'matematika kel', 'cerita rak', 'bahasa ingg', 'laskar pela'];
+    const questions = [
+      'sejarah indo',
+      'sejarah indonesia',
+      'pendi',
+      'matematika kel',
+      'cerita rak',
+      'bahasa ingg',
+      'laskar pela',
+    ];
     // Each store's searches run back to back (no await of anything else between them): the fresh store's
     // warm-up cannot run before they are done.
-    const asked = (store: typeof fresh) => Promise.all(questions.map(async (text) => {
-      const { total, items, facets } = await store.search({ text, sort: 'relevance', offset: 0, limit: 50 });
-      return { text, total, ids: items.map((item) => item.id), facets };
-    }));
+    const asked = (store: typeof fresh) =>
+      Promise.all(
+        questions.map(async (text) => {
+          const { total, items, facets } = await store.search({ text, sort: 'relevance', offset: 0, limit: 50 });
+          return { text, total, ids: items.map((item) => item.id), facets };
+        }),
+      );
     const byPrefix = await asked(fresh);
     const byWords = await asked(server.stores.catalog);
     assert.deepEqual(byWords, byPrefix);
-    assert.ok(byPrefix.every((answer) => answer.total > 0), JSON.stringify(byPrefix.map((answer) => [answer.text, answer.total])));
+    assert.ok(
+      byPrefix.every((answer) => answer.total > 0),
+      JSON.stringify(byPrefix.map((answer) => [answer.text, answer.total])),
+    );
   });
 
   it('finds a title as it is typed: the last word is a prefix', async () => {
@@ -81,7 +108,10 @@ describe('GET /v1/catalog/search: words', () => {
   it('ignores case and diacritics, in what is typed and what is stored', async () => {
     const plain = await search('q=laskar%20pelangi');
     const accented = await search(`q=${encodeURIComponent('LÁSKAR PÉLANGI')}`);
-    assert.deepEqual(accented.body.items.map((item) => item.id), plain.body.items.map((item) => item.id));
+    assert.deepEqual(
+      accented.body.items.map((item) => item.id),
+      plain.body.items.map((item) => item.id),
+    );
     await addWorks('dispusip-bontang', { title: 'Pendidikán Kesehatán Remaja' });
     const { body } = await search('q=pendidikan%20kesehatan%20remaja');
     assert.equal(body.items[0]?.title, 'Pendidikán Kesehatán Remaja');
@@ -97,28 +127,45 @@ describe('GET /v1/catalog/search: words', () => {
       { title: 'Zamrud Khatulistiwa' },
     );
     const { body } = await search('q=zamrud');
-    assert.deepEqual(body.items.map((item) => item.title), [
-      'Zamrud Khatulistiwa',
-      'Zamrud Khatulistiwa dari Kalimantan Timur',
-      'Pelayaran ke Timur',
-      'Batu Mulia Nusantara',
-      'Catatan Perjalanan',
-    ]);
+    assert.deepEqual(
+      body.items.map((item) => item.title),
+      [
+        'Zamrud Khatulistiwa',
+        'Zamrud Khatulistiwa dari Kalimantan Timur',
+        'Pelayaran ke Timur',
+        'Batu Mulia Nusantara',
+        'Catatan Perjalanan',
+      ],
+    );
     assert.equal(body.total, 5);
   });
 
   it('searches one field with title, author and subject', async () => {
     const { body } = await search('author=hirata');
     assert.ok(body.total >= 2, 'Andrea Hirata wrote several books');
-    for (const item of body.items) assert.ok(item.authors.some((author) => /hirata/i.test(author)), item.title);
+    for (const item of body.items)
+      assert.ok(
+        item.authors.some((author) => /hirata/i.test(author)),
+        item.title,
+      );
     const byTitle = await search('title=hirata');
     assert.equal(byTitle.body.total, 0, 'the name is not in any title');
     const bySubject = await search('subject=zamrud');
-    assert.deepEqual(bySubject.body.items.map((item) => item.title), ['Batu Mulia Nusantara']);
+    assert.deepEqual(
+      bySubject.body.items.map((item) => item.title),
+      ['Batu Mulia Nusantara'],
+    );
   });
 
   it('finds an ISBN in either form, with or without hyphens, also typed into q', async () => {
-    const forms = ['isbn=9789793062792', 'isbn=978-979-3062-79-2', 'isbn=979-3062-79-7', 'isbn=9793062797', 'q=978-979-3062-79-2', 'q=9793062797'];
+    const forms = [
+      'isbn=9789793062792',
+      'isbn=978-979-3062-79-2',
+      'isbn=979-3062-79-7',
+      'isbn=9793062797',
+      'q=978-979-3062-79-2',
+      'q=9793062797',
+    ];
     for (const form of forms) {
       const { body } = await search(form);
       assert.equal(body.total, 1, form);
@@ -151,7 +198,10 @@ describe('GET /v1/catalog/search: filters and facets', () => {
       else assert.ok(counted <= body.total && counted > 0, `${facet}: ${counted} of ${body.total}`);
     }
     const libraries = body.facets.library!;
-    assert.ok(libraries.every((bucket) => bucket.count <= body.total) && libraries.length > 1, JSON.stringify(libraries));
+    assert.ok(
+      libraries.every((bucket) => bucket.count <= body.total) && libraries.length > 1,
+      JSON.stringify(libraries),
+    );
   });
 
   it('filters by format, and the format facet still counts the other formats', async () => {
@@ -169,13 +219,21 @@ describe('GET /v1/catalog/search: filters and facets', () => {
     const { body } = await search(`q=cerita&library=${libraryId}&per_page=100`);
     assert.ok(body.total > 0 && body.total < sample.body.total, `${libraryId} holds some of the matches`);
     for (const item of body.items) {
-      assert.ok(item.availability.by_library.some((library) => library.library_id === libraryId), `${item.title} is held by ${libraryId}`);
+      assert.ok(
+        item.availability.by_library.some((library) => library.library_id === libraryId),
+        `${item.title} is held by ${libraryId}`,
+      );
     }
-    const schoolIds = (await (await get('/v1/libraries?kind=school&per_page=100')).json()).items.map((library: { id: string }) => library.id);
+    const schoolIds = (await (await get('/v1/libraries?kind=school&per_page=100')).json()).items.map(
+      (library: { id: string }) => library.id,
+    );
     const schools = await search('q=cerita&library_kind=school&per_page=100');
     assert.ok(schools.body.total > 0, 'school libraries hold stories');
     for (const item of schools.body.items) {
-      assert.ok(item.availability.by_library.some((library) => schoolIds.includes(library.library_id)), `${item.title} is in a school`);
+      assert.ok(
+        item.availability.by_library.some((library) => schoolIds.includes(library.library_id)),
+        `${item.title} is in a school`,
+      );
     }
     const kinds = schools.body.facets.library_kind!.map((bucket) => bucket.value);
     assert.ok(kinds.includes('public'), 'the kind facet offers the other kinds too');
@@ -197,16 +255,25 @@ describe('GET /v1/catalog/search: filters and facets', () => {
     assert.ok(body.total > 0, 'there are recent mathematics books');
     for (const item of body.items) assert.ok(item.year! >= 2015 && item.year! <= 2020, `${item.year}`);
     const inRange = body.facets.year!.filter((bucket) => Number(bucket.value) >= 2015 && Number(bucket.value) <= 2020);
-    assert.equal(inRange.reduce((sum, bucket) => sum + bucket.count, 0), body.total);
+    assert.equal(
+      inRange.reduce((sum, bucket) => sum + bucket.count, 0),
+      body.total,
+    );
     assert.ok(body.facets.year!.length > inRange.length, 'the year facet offers years outside the range too');
   });
 
   it('keeps to records with a copy on the shelf now, in the chosen libraries', async () => {
     const everything = await search('q=cerita&library=dispusip-bontang&per_page=100');
     const available = await search('q=cerita&library=dispusip-bontang&available=true&per_page=100');
-    assert.ok(available.body.total > 0 && available.body.total < everything.body.total, `${available.body.total} of ${everything.body.total}`);
+    assert.ok(
+      available.body.total > 0 && available.body.total < everything.body.total,
+      `${available.body.total} of ${everything.body.total}`,
+    );
     for (const item of available.body.items) {
-      assert.ok(item.availability.by_library.find((library) => library.library_id === 'dispusip-bontang')!.available > 0, item.title);
+      assert.ok(
+        item.availability.by_library.find((library) => library.library_id === 'dispusip-bontang')!.available > 0,
+        item.title,
+      );
     }
   });
 });
@@ -214,9 +281,15 @@ describe('GET /v1/catalog/search: filters and facets', () => {
 describe('GET /v1/catalog/search: order, pages, caching', () => {
   it('sorts by year either way, and by title', async () => {
     const years = (await search('q=kimia&sort=year&per_page=100')).body.items.map((item) => item.year ?? 9999);
-    assert.deepEqual(years, [...years].sort((a, b) => a - b));
+    assert.deepEqual(
+      years,
+      [...years].sort((a, b) => a - b),
+    );
     const newest = (await search('q=kimia&sort=-year&per_page=100')).body.items.map((item) => item.year ?? 0);
-    assert.deepEqual(newest, [...newest].sort((a, b) => b - a));
+    assert.deepEqual(
+      newest,
+      [...newest].sort((a, b) => b - a),
+    );
     const titles = (await search('q=sejarah&sort=title&per_page=100')).body.items.map((item) => fold(item.title));
     assert.deepEqual(titles, [...titles].sort());
   });
@@ -238,7 +311,10 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
         seen.add(item.id);
       }
     }
-    assert.deepEqual(years, [...years].sort((a, b) => b - a));
+    assert.deepEqual(
+      years,
+      [...years].sort((a, b) => b - a),
+    );
     assert.equal(seen.size, all.total);
     assert.deepEqual([...seen].sort(), [...everyId].sort());
   });
@@ -275,17 +351,29 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     // The server's store followed every change since it started (incremental refresh); a new store on the
     // same database reads everything at once (facet-index.ts, loadAll).
     await addWorks('pt-kaltim-amonia', { title: 'Pupuk dan Tanah Gambut', year: 2024, theme: '600', language: 'ind' });
-    await addWorks('dispusip-bontang', { title: 'Pupuk Organik Cair', year: 2019, format: 'ebook', theme: '600', language: 'eng' });
+    await addWorks('dispusip-bontang', {
+      title: 'Pupuk Organik Cair',
+      year: 2019,
+      format: 'ebook',
+      theme: '600',
+      language: 'eng',
+    });
     const questions = [
-      { text: 'pupuk' }, { text: 'pupuk', availableOnly: true }, { text: 'sejarah', availableOnly: true }, { themes: ['600' as const] },
-      { libraryKinds: ['company' as const] }, { text: 'cerita', yearFrom: 2000, formats: ['book' as const] },
+      { text: 'pupuk' },
+      { text: 'pupuk', availableOnly: true },
+      { text: 'sejarah', availableOnly: true },
+      { themes: ['600' as const] },
+      { libraryKinds: ['company' as const] },
+      { text: 'cerita', yearFrom: 2000, formats: ['book' as const] },
     ];
     const answers = (store: typeof server.stores.catalog) =>
       Promise.all(questions.map((question) => store.search({ sort: 'relevance', offset: 0, limit: 30, ...question })));
     const followed = await answers(server.stores.catalog);
     assert.deepEqual(await answers(sqliteCatalogStore(server.db)), followed);
-    assert.ok(followed[0]!.total >= 2 && followed[0]!.facets.library?.some((bucket) => bucket.value === 'pt-kaltim-amonia'),
-      JSON.stringify(followed[0]!.facets.library));
+    assert.ok(
+      followed[0]!.total >= 2 && followed[0]!.facets.library?.some((bucket) => bucket.value === 'pt-kaltim-amonia'),
+      JSON.stringify(followed[0]!.facets.library),
+    );
   });
 
   it('says how long it searched, in whole milliseconds of the search itself', async () => {
@@ -310,7 +398,10 @@ describe('GET /v1/catalog/search: order, pages, caching', () => {
     }
     const roundTrip = realNow.call(performance) - sent;
     assert.ok(Number.isInteger(body.took_ms), String(body.took_ms));
-    assert.ok(body.took_ms >= 1234 && body.took_ms <= 1234 + Math.ceil(roundTrip), `${body.took_ms} ms, round trip ${roundTrip} ms`);
+    assert.ok(
+      body.took_ms >= 1234 && body.took_ms <= 1234 + Math.ceil(roundTrip),
+      `${body.took_ms} ms, round trip ${roundTrip} ms`,
+    );
   });
 });
 

@@ -40,7 +40,10 @@ describe('search text', () => {
     assert.equal(matchExpression('indo sejarah', { expand }), '"indo" AND ("sejarah" OR "sejarahnya")');
     assert.equal(matchExpression('sejarah xyzq', { expand }), '"sejarah" AND "xyzq"*');
     const many = new TermList();
-    many.set(1, Array.from({ length: 40 }, (_, i) => `buku${i}`));
+    many.set(
+      1,
+      Array.from({ length: 40 }, (_, i) => `buku${i}`),
+    );
     assert.equal(many.expand('buku', 1), undefined, 'a prefix of very many words stays a prefix query');
   });
 });

@@ -75,7 +75,9 @@ describe('pustaka command line', () => {
 
 /** `pustaka start --demo` in this process on a free port: asks it for the libraries, then stops it. */
 async function startServeAndStop(data: string) {
-  const run = startCli(['start', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], { LOG_LEVEL: 'warn' });
+  const run = startCli(['start', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], {
+    LOG_LEVEL: 'warn',
+  });
   const [, url] = await run.waitFor(/running at (http:\/\/\S+)/);
   const libraries = (await (await fetch(`${url}/v1/libraries`)).json()).total as number;
   run.stop();

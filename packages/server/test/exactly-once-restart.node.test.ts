@@ -22,9 +22,13 @@ after(() => {
 
 /** `pustaka start --demo` on a free port; answers once it prints its URL and the staff token. */
 async function startServer() {
-  const child = spawn(process.execPath, [bin, 'start', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'start', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
+  );
   children.push(child);
   let stdout = '';
   child.stdout.setEncoding('utf8');
@@ -51,16 +55,21 @@ const records = marcRecords(1500, 'crash');
 const path = '/v1/catalog/imports?library=sman-1-bontang&format=marcxml';
 
 describe('an import with an Idempotency-Key, through a server killed mid-write', () => {
-  it('ends, after a restart and a retry with the same key, with one run\'s copies and a proper answer', async () => {
+  it("ends, after a restart and a retry with the same key, with one run's copies and a proper answer", async () => {
     const first = await startServer();
     const reader = new Database(join(data, 'pustaka.sqlite'), { readonly: true });
-    const crashCopies = () => reader.prepare("SELECT count(*) FROM catalog_copies WHERE item_code LIKE 'crash-%'").pluck().get() as number;
+    const crashCopies = () =>
+      reader.prepare("SELECT count(*) FROM catalog_copies WHERE item_code LIKE 'crash-%'").pluck().get() as number;
     const keyState = () => reader.prepare('SELECT state FROM idempotency_keys WHERE key = ?').pluck().get(key);
     try {
       // Half the file, then nothing more: the server writes its first batch (500 records) and waits for the rest.
       const sending = request(`${first.url}${path}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${first.staffToken}`, 'content-type': 'application/marcxml+xml', 'idempotency-key': key },
+        headers: {
+          authorization: `Bearer ${first.staffToken}`,
+          'content-type': 'application/marcxml+xml',
+          'idempotency-key': key,
+        },
       });
       sending.on('error', () => {}); // The server dies under it: that is the point.
       sending.write(marcCollectionStart + records.slice(0, 700).join('\n'));
@@ -76,14 +85,21 @@ describe('an import with an Idempotency-Key, through a server killed mid-write',
         fetch(`${second.url}${path}`, {
           method: 'POST',
           body: marcCollectionStart + records.join('\n') + marcCollectionEnd,
-          headers: { authorization: `Bearer ${second.staffToken}`, 'content-type': 'application/marcxml+xml', 'idempotency-key': key },
+          headers: {
+            authorization: `Bearer ${second.staffToken}`,
+            'content-type': 'application/marcxml+xml',
+            'idempotency-key': key,
+          },
           signal: AbortSignal.timeout(60_000),
         });
       const answered = await retry();
       assert.equal(answered.status, 200);
       assert.equal(answered.headers.get('idempotent-replayed'), null);
       const report = await answered.json();
-      assert.deepEqual([report.complete, report.received, report.created + report.updated, report.skipped], [true, 1500, 1500, 0]);
+      assert.deepEqual(
+        [report.complete, report.received, report.created + report.updated, report.skipped],
+        [true, 1500, 1500, 0],
+      );
       // The records written before the crash are found again and their copies replaced, not added to.
       assert.deepEqual([report.created, report.updated], [1000, 500]);
       assert.equal(crashCopies(), 1500);

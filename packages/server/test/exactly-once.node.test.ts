@@ -17,7 +17,11 @@ const importInto = (library: string, body: string, key: string) =>
   fetch(`${server.url}/v1/catalog/imports?library=${library}&format=marcxml`, {
     method: 'POST',
     body,
-    headers: { authorization: `Bearer ${server.demoCredentials.staffToken}`, 'content-type': 'application/marcxml+xml', 'idempotency-key': key },
+    headers: {
+      authorization: `Bearer ${server.demoCredentials.staffToken}`,
+      'content-type': 'application/marcxml+xml',
+      'idempotency-key': key,
+    },
     signal: AbortSignal.timeout(30_000),
   });
 const copiesAt = (library: string) =>
@@ -28,9 +32,14 @@ describe('Idempotency-Key on POST /v1/catalog/imports', () => {
     const file = marcFile(40, 'serentak', 2);
     const versionBefore = await server.stores.catalog.version();
     const copiesBefore = copiesAt('smkn-1-bontang');
-    const responses = await Promise.all(Array.from({ length: 50 }, () => importInto('smkn-1-bontang', file, 'serentak-1')));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => importInto('smkn-1-bontang', file, 'serentak-1')),
+    );
     const bodies = await Promise.all(responses.map((response) => response.json()));
-    assert.deepEqual(responses.map((response) => response.status), Array(50).fill(200));
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      Array(50).fill(200),
+    );
     assert.equal(new Set(bodies.map((body) => body.id)).size, 1, 'one import report');
     for (const body of bodies) assert.deepEqual(body, bodies[0]);
     assert.deepEqual([bodies[0].received, bodies[0].created, bodies[0].updated], [40, 40, 0]);
@@ -56,7 +65,11 @@ describe('Idempotency-Key on POST /v1/catalog/imports', () => {
     const file = marcFile(5, 'baru');
     const refused = await importInto('perpus-baru', file, 'gagal-lalu-ulang');
     assert.equal(refused.status, 400, 'the library does not exist yet');
-    await server.stores.libraries.upsert({ ...(await server.stores.libraries.get('dispusip-bontang'))!, id: 'perpus-baru', name: 'Perpustakaan Baru' });
+    await server.stores.libraries.upsert({
+      ...(await server.stores.libraries.get('dispusip-bontang'))!,
+      id: 'perpus-baru',
+      name: 'Perpustakaan Baru',
+    });
     const retried = await importInto('perpus-baru', file, 'gagal-lalu-ulang');
     assert.equal(retried.status, 200);
     assert.equal(retried.headers.get('idempotent-replayed'), null);
@@ -73,7 +86,10 @@ describe('waiting for the request that holds a key', () => {
     assert.equal((await reservations.claim('test:wake', 'k', 'h')).outcome, 'reserved');
     const waiting = reservations.claim('test:wake', 'k', 'h');
     await reservations.complete('test:wake', 'k', { requestHash: 'h', status: 200, body: { done: true } });
-    assert.deepEqual(await waiting, { outcome: 'answered', response: { requestHash: 'h', status: 200, body: { done: true } } });
+    assert.deepEqual(await waiting, {
+      outcome: 'answered',
+      response: { requestHash: 'h', status: 200, body: { done: true } },
+    });
   });
 
   it('wakes a waiting duplicate to run itself when the holder releases the key', async () => {
@@ -96,7 +112,10 @@ describe('waiting for the request that holds a key', () => {
     const reservations = keyReservations(server.stores.idempotency, { waitMs: 3_600_000, recheckMs: 3_600_000 });
     assert.equal((await reservations.claim('test:differs', 'k', 'h1')).outcome, 'reserved');
     const claim = await reservations.claim('test:differs', 'k', 'h2');
-    assert.deepEqual({ ...claim, waitedMs: undefined }, { outcome: 'in_progress', requestHash: 'h1', waitedMs: undefined });
+    assert.deepEqual(
+      { ...claim, waitedMs: undefined },
+      { outcome: 'in_progress', requestHash: 'h1', waitedMs: undefined },
+    );
   });
 });
 
@@ -119,7 +138,14 @@ describe('a duplicate that outwaits its bound, through HTTP', () => {
           handlerRuns++;
           firstStarted();
           await firstHeld;
-          return { id: 'vis_held', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() };
+          return {
+            id: 'vis_held',
+            library_id: 'dispusip-bontang',
+            kind: 'guest' as const,
+            people: 1,
+            counted: true,
+            recorded_at: new Date().toISOString(),
+          };
         },
       },
     });
@@ -127,7 +153,11 @@ describe('a duplicate that outwaits its bound, through HTTP', () => {
       app.inject({
         method: 'POST',
         url: '/v1/visits',
-        headers: { authorization: `Bearer ${server.demoCredentials.kioskToken}`, 'content-type': 'application/json', 'idempotency-key': 'tamu-1' },
+        headers: {
+          authorization: `Bearer ${server.demoCredentials.kioskToken}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'tamu-1',
+        },
         payload: JSON.stringify({ kind: 'guest', institution: 'SDN 005' }),
       });
     try {

@@ -34,7 +34,10 @@ describe('pustaka import', () => {
     assert.match((await pustaka(['--help'])).stdout, /import/);
     for (const [args, message] of [
       [['--format', 'marcxml', fixture('koha-items.xml')], /--library/],
-      [['--library', 'sman-1-bontang', '--format', 'pdf', fixture('koha-items.xml')], /--format must be one of marcxml, iso2709, slims-csv, not "pdf"/],
+      [
+        ['--library', 'sman-1-bontang', '--format', 'pdf', fixture('koha-items.xml')],
+        /--format must be one of marcxml, iso2709, slims-csv, not "pdf"/,
+      ],
       [['--library', 'sman-1-bontang', '--format', 'marcxml'], /exactly one FILE/],
       [['--library', 'sman-1-bontang', '--format', 'marcxml', join(dataDir, 'missing.xml')], /Cannot read/],
     ] as const) {
@@ -53,12 +56,22 @@ describe('pustaka import', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /record 4 \[title\] skipped: The title is empty\./);
     assert.match(first.stdout, /record 7 \[gmd_name\] value left out: "Hologram" is not a known GMD/);
-    assert.match(first.stdout, /slims-export\.csv → smpn-2-bontang: 7 records read, \d+ created, \d+ updated, 2 skipped\. Import imp_[0-9a-f]+\./);
+    assert.match(
+      first.stdout,
+      /slims-export\.csv → smpn-2-bontang: 7 records read, \d+ created, \d+ updated, 2 skipped\. Import imp_[0-9a-f]+\./,
+    );
     const afterFirst = count('SELECT count(*) FROM catalog_records');
     assert.ok(afterFirst > records, 'new works were added');
     const copies = count("SELECT count(*) FROM catalog_copies WHERE library_id = 'smpn-2-bontang'");
 
-    const again = await importFile('--library', 'smpn-2-bontang', '--format', 'slims-csv', '--json', fixture('slims-export.csv'));
+    const again = await importFile(
+      '--library',
+      'smpn-2-bontang',
+      '--format',
+      'slims-csv',
+      '--json',
+      fixture('slims-export.csv'),
+    );
     assert.equal(again.code, 0, again.stderr);
     const report = JSON.parse(again.stdout);
     assert.deepEqual([report.received, report.created, report.updated, report.skipped], [7, 0, 5, 2]);
@@ -67,14 +80,32 @@ describe('pustaka import', () => {
   });
 
   it('draws a progress bar when asked, even when stderr is not a terminal', async () => {
-    const result = await importFile('--library', 'sman-2-bontang', '--format', 'marcxml', '--progress', '--quiet', fixture('koha-items.xml'));
+    const result = await importFile(
+      '--library',
+      'sman-2-bontang',
+      '--format',
+      'marcxml',
+      '--progress',
+      '--quiet',
+      fixture('koha-items.xml'),
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /\[#{30}\] 100%\s+2 records/);
     assert.doesNotMatch(result.stdout, /record 1 \[020\]/, '--quiet prints the summary only');
   });
 
   it('draws a progress bar unasked on a terminal only', async () => {
-    const args = ['import', '--data', dataDir, '--library', 'sman-2-bontang', '--format', 'marcxml', '--quiet', fixture('koha-items.xml')];
+    const args = [
+      'import',
+      '--data',
+      dataDir,
+      '--library',
+      'sman-2-bontang',
+      '--format',
+      'marcxml',
+      '--quiet',
+      fixture('koha-items.xml'),
+    ];
     const terminal = await pustaka(args, {}, true);
     assert.equal(terminal.code, 0, terminal.stderr);
     assert.match(terminal.stderr, /\[#{30}\] 100%\s+2 records/);

@@ -11,13 +11,20 @@ let server: TestServer;
 let schoolStaffToken: string;
 before(async () => {
   server = await startTestServer();
-  schoolStaffToken = (await issueCredential(server.stores, { kind: 'staff', libraryId: 'smpn-1-bontang', label: 'test' }, 'test')).key;
+  schoolStaffToken = (
+    await issueCredential(server.stores, { kind: 'staff', libraryId: 'smpn-1-bontang', label: 'test' }, 'test')
+  ).key;
 });
 after(() => server.close());
 
 function post(query: string, body: Buffer | string, headers: Record<string, string>) {
   const bytes = typeof body === 'string' ? body : new Uint8Array(body);
-  return fetch(`${server.url}/v1/catalog/imports?${query}`, { method: 'POST', body: bytes, headers, signal: AbortSignal.timeout(20_000) });
+  return fetch(`${server.url}/v1/catalog/imports?${query}`, {
+    method: 'POST',
+    body: bytes,
+    headers,
+    signal: AbortSignal.timeout(20_000),
+  });
 }
 const staff = (token = server.demoCredentials.staffToken) => ({ authorization: `Bearer ${token}` });
 const xml = { 'content-type': 'application/marcxml+xml' };
@@ -33,14 +40,28 @@ async function problem(response: Response, status: number, code: string) {
 describe('POST /v1/catalog/imports', () => {
   it('needs a staff token', async () => {
     await problem(await post('library=sman-1-bontang&format=marcxml', kohaFile, xml), 401, 'credentials_missing');
-    await problem(await post('library=sman-1-bontang&format=marcxml', kohaFile, { ...xml, authorization: 'Bearer sk_nope' }), 401, 'credentials_invalid');
+    await problem(
+      await post('library=sman-1-bontang&format=marcxml', kohaFile, { ...xml, authorization: 'Bearer sk_nope' }),
+      401,
+      'credentials_invalid',
+    );
     const siteKey = { ...xml, 'x-pustaka-key': server.demoCredentials.siteKey, origin: 'http://localhost:3000' };
     await problem(await post('library=sman-1-bontang&format=marcxml', kohaFile, siteKey), 403, 'insufficient_scope');
   });
 
   it("lets a library's staff import into that library only", async () => {
-    await problem(await post('library=sman-1-bontang&format=slims-csv', slimsFile, { ...staff(schoolStaffToken), 'content-type': 'text/csv' }), 403, 'wrong_library');
-    const own = await post('library=smpn-1-bontang&format=slims-csv', slimsFile, { ...staff(schoolStaffToken), 'content-type': 'text/csv' });
+    await problem(
+      await post('library=sman-1-bontang&format=slims-csv', slimsFile, {
+        ...staff(schoolStaffToken),
+        'content-type': 'text/csv',
+      }),
+      403,
+      'wrong_library',
+    );
+    const own = await post('library=smpn-1-bontang&format=slims-csv', slimsFile, {
+      ...staff(schoolStaffToken),
+      'content-type': 'text/csv',
+    });
     assert.equal(own.status, 200);
     const report = await own.json();
     assert.equal(report.library_id, 'smpn-1-bontang');
@@ -58,11 +79,15 @@ describe('POST /v1/catalog/imports', () => {
     const report = await response.json();
     assert.deepEqual([report.complete, report.received, report.created, report.skipped], [true, 2, 2, 0]);
     assert.equal(report.problems[0].field, '020', 'the second ISBN has a wrong check digit');
-    const after = await fetch(`${server.url}/v1/catalog/search?q=pesut%20terakhir`, { headers: { 'if-none-match': etag } });
+    const after = await fetch(`${server.url}/v1/catalog/search?q=pesut%20terakhir`, {
+      headers: { 'if-none-match': etag },
+    });
     assert.equal(after.status, 200);
     const found = await after.json();
     assert.equal(found.items[0].title, 'Pesut terakhir di Mahakam');
-    assert.deepEqual(found.items[0].availability.by_library, [{ library_id: 'sman-1-bontang', copies: 1, available: 1 }]);
+    assert.deepEqual(found.items[0].availability.by_library, [
+      { library_id: 'sman-1-bontang', copies: 1, available: 1 },
+    ]);
   });
 
   it('replays a retried import with the same Idempotency-Key, and refuses the key for another file', async () => {
@@ -77,19 +102,46 @@ describe('POST /v1/catalog/imports', () => {
   });
 
   it('refuses a body whose type does not fit the format, and a file that cannot be read at all', async () => {
-    await problem(await post('library=sman-1-bontang&format=marcxml', slimsFile, { ...staff(), 'content-type': 'text/csv' }), 415, 'unsupported_media_type');
-    await problem(await post('library=sman-1-bontang&format=iso2709', kohaFile, { ...staff(), 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
-    const unreadable = await problem(await post('library=sman-1-bontang&format=iso2709', kohaFile, { ...staff(), 'content-type': 'application/marc' }), 400, 'validation_failed');
+    await problem(
+      await post('library=sman-1-bontang&format=marcxml', slimsFile, { ...staff(), 'content-type': 'text/csv' }),
+      415,
+      'unsupported_media_type',
+    );
+    await problem(
+      await post('library=sman-1-bontang&format=iso2709', kohaFile, { ...staff(), 'content-type': 'text/plain' }),
+      415,
+      'unsupported_media_type',
+    );
+    const unreadable = await problem(
+      await post('library=sman-1-bontang&format=iso2709', kohaFile, { ...staff(), 'content-type': 'application/marc' }),
+      400,
+      'validation_failed',
+    );
     assert.equal(unreadable.errors[0].field, 'body');
     assert.match(unreadable.errors[0].message, /is not a readable iso2709 file: The file is not ISO 2709/);
-    const notXml = await problem(await post('library=sman-1-bontang&format=marcxml', 'judul,pengarang\n', { ...staff(), ...xml }), 400, 'validation_failed');
-    assert.match(notXml.errors[0].message, /not well-formed XML \(line \d+, column \d+: text data outside of root node\)/);
+    const notXml = await problem(
+      await post('library=sman-1-bontang&format=marcxml', 'judul,pengarang\n', { ...staff(), ...xml }),
+      400,
+      'validation_failed',
+    );
+    assert.match(
+      notXml.errors[0].message,
+      /not well-formed XML \(line \d+, column \d+: text data outside of root node\)/,
+    );
   });
 
   it('validates the library and the format', async () => {
-    const unknown = await problem(await post('library=perpus-x&format=marcxml', kohaFile, { ...staff(), ...xml }), 400, 'validation_failed');
+    const unknown = await problem(
+      await post('library=perpus-x&format=marcxml', kohaFile, { ...staff(), ...xml }),
+      400,
+      'validation_failed',
+    );
     assert.equal(unknown.errors[0].field, 'library');
-    const format = await problem(await post('library=sman-1-bontang&format=pdf', kohaFile, { ...staff(), ...xml }), 400, 'validation_failed');
+    const format = await problem(
+      await post('library=sman-1-bontang&format=pdf', kohaFile, { ...staff(), ...xml }),
+      400,
+      'validation_failed',
+    );
     assert.equal(format.errors[0].field, 'format');
   });
 });
@@ -106,21 +158,31 @@ function streamed(bytes: Uint8Array, chunkSize = 16 * 1024) {
 }
 function postStreamed(url: string, query: string, bytes: Uint8Array, headers: Record<string, string>) {
   return fetch(`${url}/v1/catalog/imports?${query}`, {
-    method: 'POST', body: streamed(bytes), headers, duplex: 'half', signal: AbortSignal.timeout(60_000),
+    method: 'POST',
+    body: streamed(bytes),
+    headers,
+    duplex: 'half',
+    signal: AbortSignal.timeout(60_000),
   } as RequestInit);
 }
 /** A SLiMS export of `count` works, "Arsip streaming 1" to "Arsip streaming N" (about 150 bytes each). */
 function slimsWorks(count: number, title = 'Arsip streaming') {
   const header = slimsFile.toString('utf8').split('\n')[0];
-  const rows = Array.from({ length: count }, (_, i) =>
-    `"${title} ${i + 1}","Text","","","Penerbit Uji","2020","","","020 ARS a","Indonesia","Bontang","020","","","","<Arsiparis, Uji>","<Arsip>","<S${i + 1}>"`);
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `"${title} ${i + 1}","Text","","","Penerbit Uji","2020","","","020 ARS a","Indonesia","Bontang","020","","","","<Arsiparis, Uji>","<Arsip>","<S${i + 1}>"`,
+  );
   return new TextEncoder().encode([header, ...rows].join('\n'));
 }
 
 describe('POST /v1/catalog/imports: files read as they arrive', () => {
   it('imports a file sent in chunks without a declared length, in several batches', async () => {
     const file = slimsWorks(1800);
-    const response = await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', file, { ...staff(), 'content-type': 'text/csv' });
+    const response = await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', file, {
+      ...staff(),
+      'content-type': 'text/csv',
+    });
     assert.equal(response.status, 200);
     const report = await response.json();
     assert.equal(report.received, 1800);
@@ -139,12 +201,18 @@ describe('POST /v1/catalog/imports: files read as they arrive', () => {
     assert.equal(retry.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await retry.json(), firstReport);
     const other = slimsWorks(700, 'Arsip lain');
-    await problem(await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', other, headers), 409, 'idempotency_key_reused');
+    await problem(
+      await postStreamed(server.url, 'library=sman-1-bontang&format=slims-csv', other, headers),
+      409,
+      'idempotency_key_reused',
+    );
   });
 
   it('answers a file that breaks off with what came before it, and keeps the connection usable', async () => {
     const whole = kohaFile.toString('utf8');
-    const broken = new TextEncoder().encode(`${whole.slice(0, whole.indexOf('</record>') + 9)}<record><datafield tag="245"</collection>${'x'.repeat(100_000)}`);
+    const broken = new TextEncoder().encode(
+      `${whole.slice(0, whole.indexOf('</record>') + 9)}<record><datafield tag="245"</collection>${'x'.repeat(100_000)}`,
+    );
     const headers = { ...staff(), ...xml, 'idempotency-key': 'streamed-broken-1' };
     const response = await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, headers);
     assert.equal(response.status, 200);
@@ -158,7 +226,14 @@ describe('POST /v1/catalog/imports: files read as they arrive', () => {
     const again = await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, plain);
     assert.equal((await again.json()).complete, false);
     // Refused before reading (the wrong type): answered at once too.
-    await problem(await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, { ...plain, 'content-type': 'text/csv' }), 415, 'unsupported_media_type');
+    await problem(
+      await postStreamed(server.url, 'library=sman-1-bontang&format=marcxml', broken, {
+        ...plain,
+        'content-type': 'text/csv',
+      }),
+      415,
+      'unsupported_media_type',
+    );
   });
 });
 
@@ -167,7 +242,9 @@ describe('POST /v1/catalog/imports beyond the size limit', () => {
     const small = await startTestServer({ limits: { importBodyBytes: 2048 } });
     try {
       const response = await fetch(`${small.url}/v1/catalog/imports?library=sman-1-bontang&format=marcxml`, {
-        method: 'POST', body: new Uint8Array(kohaFile), headers: { ...xml, authorization: `Bearer ${small.demoCredentials.staffToken}` },
+        method: 'POST',
+        body: new Uint8Array(kohaFile),
+        headers: { ...xml, authorization: `Bearer ${small.demoCredentials.staffToken}` },
       });
       assert.equal(response.status, 413);
       assert.equal((await response.json()).code, 'payload_too_large');
@@ -179,8 +256,10 @@ describe('POST /v1/catalog/imports beyond the size limit', () => {
   it('answers 413 for a file without a declared length once it passes the limit', async () => {
     const small = await startTestServer({ limits: { importBodyBytes: 64 * 1024 } });
     try {
-      const response = await postStreamed(small.url, 'library=sman-1-bontang&format=slims-csv', slimsWorks(1000),
-        { 'content-type': 'text/csv', authorization: `Bearer ${small.demoCredentials.staffToken}` });
+      const response = await postStreamed(small.url, 'library=sman-1-bontang&format=slims-csv', slimsWorks(1000), {
+        'content-type': 'text/csv',
+        authorization: `Bearer ${small.demoCredentials.staffToken}`,
+      });
       assert.equal(response.status, 413);
       const body = await response.json();
       assert.equal(body.code, 'payload_too_large');

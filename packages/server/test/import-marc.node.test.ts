@@ -14,7 +14,9 @@ let realRecords: NatlibfiRecord[];
 before(async () => {
   realRecords = await new Promise((resolve, reject) => {
     const records: NatlibfiRecord[] = [];
-    AlephSequential.reader(createReadStream(join(natlibfiFixtures, 'aleph-sequential/load-test')), { subfieldValues: false })
+    AlephSequential.reader(createReadStream(join(natlibfiFixtures, 'aleph-sequential/load-test')), {
+      subfieldValues: false,
+    })
       .on('data', (record: NatlibfiRecord) => records.push(record))
       .on('end', () => resolve(records))
       .on('error', reject);
@@ -22,7 +24,11 @@ before(async () => {
 });
 
 const subfieldOf = (record: NatlibfiRecord, tag: string, code: string) =>
-  record.get(new RegExp(`^${tag}$`)).flatMap((field) => field.subfields ?? []).filter((sub) => sub.code === code).map((sub) => sub.value);
+  record
+    .get(new RegExp(`^${tag}$`))
+    .flatMap((field) => field.subfields ?? [])
+    .filter((sub) => sub.code === code)
+    .map((sub) => sub.value);
 const withoutIsbd = (value: string) => value.replace(/[\s/:;,.=]+$/, '');
 const marcXmlCollection = (records: NatlibfiRecord[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">${records.map((record) => MARCXML.to(record, { omitDeclaration: true })).join('\n')}</collection>`;
@@ -43,14 +49,19 @@ async function expectImportedAsNatlibfiReadThem(serialized: Buffer, format: 'mar
     for (const record of realRecords) {
       const title = subfieldOf(record, '245', 'a')[0];
       if (!title) continue;
-      const isbns = subfieldOf(record, '020', 'a').map(parseIsbn).flatMap((parsed) => ('isbn13' in parsed ? [parsed.isbn13] : []));
+      const isbns = subfieldOf(record, '020', 'a')
+        .map(parseIsbn)
+        .flatMap((parsed) => ('isbn13' in parsed ? [parsed.isbn13] : []));
       const query = isbns.length ? { isbn: isbns[0] } : { title: withoutIsbd(title) };
       const found = await catalogue.stores.catalog.search({ ...query, sort: 'relevance', offset: 0, limit: 100 });
       const ours = found.items.find((item) => fold(item.title).startsWith(fold(withoutIsbd(title))));
       assert.ok(ours, `record with title "${title}" was imported`);
       const authors = [...subfieldOf(record, '100', 'a'), ...subfieldOf(record, '700', 'a')].map(withoutIsbd);
       for (const author of authors) {
-        assert.ok(ours.authors.some((name) => fold(name).startsWith(fold(author))), `${title}: author ${author} in ${ours.authors.join('; ')}`);
+        assert.ok(
+          ours.authors.some((name) => fold(name).startsWith(fold(author))),
+          `${title}: author ${author} in ${ours.authors.join('; ')}`,
+        );
       }
       for (const isbn of isbns) assert.ok(ours.isbn?.includes(isbn), `${title}: ISBN ${isbn}`);
     }
@@ -66,14 +77,22 @@ describe('importing the MARC21 records of @natlibfi/marc-record-serializers', ()
   });
 
   it('reads the same 100 records written as ISO 2709 by natlibfi', async () => {
-    await expectImportedAsNatlibfiReadThem(Buffer.from(realRecords.map((record) => ISO2709.to(record)).join('')), 'iso2709');
+    await expectImportedAsNatlibfiReadThem(
+      Buffer.from(realRecords.map((record) => ISO2709.to(record)).join('')),
+      'iso2709',
+    );
   });
 
   it("reads natlibfi's own MARCXML and ISO 2709 fixture files: namespaces, prefixes, indentation, no declaration", async () => {
     const files: [string, 'marcxml' | 'iso2709', number][] = [
-      ['marcxml/from1', 'marcxml', 1], ['marcxml/2RecordsFrom1', 'marcxml', 2], ['marcxml/from-namespace-xml1', 'marcxml', 1],
-      ['marcxml/to-indent', 'marcxml', 1], ['marcxml/to-no-xml-decl', 'marcxml', 1],
-      ['iso2709/from1', 'iso2709', 1], ['iso2709/from2', 'iso2709', 1], ['iso2709/from3', 'iso2709', 1],
+      ['marcxml/from1', 'marcxml', 1],
+      ['marcxml/2RecordsFrom1', 'marcxml', 2],
+      ['marcxml/from-namespace-xml1', 'marcxml', 1],
+      ['marcxml/to-indent', 'marcxml', 1],
+      ['marcxml/to-no-xml-decl', 'marcxml', 1],
+      ['iso2709/from1', 'iso2709', 1],
+      ['iso2709/from2', 'iso2709', 1],
+      ['iso2709/from3', 'iso2709', 1],
     ];
     for (const [file, format, records] of files) {
       const catalogue = await emptyCatalogue();
@@ -100,7 +119,11 @@ describe('importing the MARC21 records of @natlibfi/marc-record-serializers', ()
       assert.equal(record.year, 2020);
       assert.equal(record.language, 'eng');
       assert.equal(record.format, 'book');
-      assert.deepEqual(record.holdings, [{ libraryId: 'dispusip-bontang', copies: [] }], 'listed, with no item data in the file');
+      assert.deepEqual(
+        record.holdings,
+        [{ libraryId: 'dispusip-bontang', copies: [] }],
+        'listed, with no item data in the file',
+      );
     } finally {
       catalogue.close();
     }
@@ -126,7 +149,9 @@ describe('importing Koha items (952) and MARC holdings (852)', () => {
         { location: 'Ruang Referensi', call_number: 'R 2X4.1 SYA f', status: 'reference_only' },
         { location: 'Rak Agama', call_number: '2X4.1 SYA f', status: 'unavailable' },
       ]);
-      assert.deepEqual(found.items[0]!.availability.by_library, [{ library_id: 'sman-1-bontang', copies: 4, available: 1 }]);
+      assert.deepEqual(found.items[0]!.availability.by_library, [
+        { library_id: 'sman-1-bontang', copies: 4, available: 1 },
+      ]);
     } finally {
       catalogue.close();
     }
@@ -138,15 +163,27 @@ describe('importing Koha items (952) and MARC holdings (852)', () => {
       await importBytes(catalogue.stores, 'sman-1-bontang', 'marcxml', kohaFile);
       const again = await importBytes(catalogue.stores, 'sman-1-bontang', 'marcxml', kohaFile);
       assert.deepEqual([again.created, again.updated], [0, 2]);
-      assert.equal((await catalogue.stores.catalog.count()), 2);
+      assert.equal(await catalogue.stores.catalog.count(), 2);
       assert.equal(copiesOf(catalogue.db, 'sman-1-bontang'), 5);
       // The city library has the same book, with its ISBN-10, in ISO 2709.
-      const fromCity = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml',
-        kohaFile.toString('utf8').replace('978-602-8851-42-8', '602885142-6').replace(/<datafield tag="952"[\s\S]*?<\/datafield>/g, ''));
+      const fromCity = await importBytes(
+        catalogue.stores,
+        'dispusip-bontang',
+        'marcxml',
+        kohaFile
+          .toString('utf8')
+          .replace('978-602-8851-42-8', '602885142-6')
+          .replace(/<datafield tag="952"[\s\S]*?<\/datafield>/g, ''),
+      );
       assert.deepEqual([fromCity.created, fromCity.updated], [0, 2]);
-      assert.equal((await catalogue.stores.catalog.count()), 2);
-      const [work] = (await catalogue.stores.catalog.search({ isbn: '9786028851428', sort: 'relevance', offset: 0, limit: 1 })).items;
-      assert.deepEqual(work!.availability.by_library.map((library) => library.library_id).sort(), ['dispusip-bontang', 'sman-1-bontang']);
+      assert.equal(await catalogue.stores.catalog.count(), 2);
+      const [work] = (
+        await catalogue.stores.catalog.search({ isbn: '9786028851428', sort: 'relevance', offset: 0, limit: 1 })
+      ).items;
+      assert.deepEqual(work!.availability.by_library.map((library) => library.library_id).sort(), [
+        'dispusip-bontang',
+        'sman-1-bontang',
+      ]);
     } finally {
       catalogue.close();
     }
@@ -160,7 +197,12 @@ describe('broken MARC files', () => {
     const catalogue = await emptyCatalogue();
     try {
       const file = three();
-      const report = await importBytes(catalogue.stores, 'dispusip-bontang', 'iso2709', file.subarray(0, file.length - 200));
+      const report = await importBytes(
+        catalogue.stores,
+        'dispusip-bontang',
+        'iso2709',
+        file.subarray(0, file.length - 200),
+      );
       assert.equal(report.complete, false);
       assert.equal(report.created, 2);
       const last = report.problems.at(-1)!;
@@ -183,7 +225,13 @@ describe('broken MARC files', () => {
       assert.equal(report.complete, true);
       assert.equal(report.received, 3);
       assert.equal(report.created, 1);
-      assert.deepEqual(report.problems.map((problem) => [problem.record, problem.outcome]), [[2, 'record_skipped'], [3, 'record_skipped']]);
+      assert.deepEqual(
+        report.problems.map((problem) => [problem.record, problem.outcome]),
+        [
+          [2, 'record_skipped'],
+          [3, 'record_skipped'],
+        ],
+      );
       assert.match(report.problems[0]!.reason, /does not start with a MARC leader/);
       assert.match(report.problems[1]!.reason, /base address/);
     } finally {
@@ -205,7 +253,12 @@ describe('broken MARC files', () => {
   it('XML that is not well-formed stops with the line and column, keeping the records before', async () => {
     const catalogue = await emptyCatalogue();
     try {
-      const erroneous = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml', natlibfi('marcxml/erroneous'));
+      const erroneous = await importBytes(
+        catalogue.stores,
+        'dispusip-bontang',
+        'marcxml',
+        natlibfi('marcxml/erroneous'),
+      );
       assert.equal(erroneous.complete, false);
       assert.equal(erroneous.created, 0);
       assert.match(erroneous.problems[0]!.reason, /not well-formed XML \(line \d+, column \d+: .+\)/);
@@ -225,7 +278,9 @@ describe('broken MARC files', () => {
     const catalogue = await emptyCatalogue();
     try {
       // Records whose letters all exist in Latin-1 (some carry combining marks, which Latin-1 has not).
-      const latinOnly = realRecords.filter((record) => [...MARCXML.to(record).normalize('NFC')].every((c) => c.charCodeAt(0) < 256));
+      const latinOnly = realRecords.filter((record) =>
+        [...MARCXML.to(record).normalize('NFC')].every((c) => c.charCodeAt(0) < 256),
+      );
       const utf8 = marcXmlCollection(latinOnly.slice(0, 3)).normalize('NFC');
       assert.match(utf8, /[äöå]/, 'Finnish records have letters outside ASCII');
       const latin1 = Buffer.from(utf8, 'latin1');
@@ -236,8 +291,13 @@ describe('broken MARC files', () => {
       const read = await importBytes(catalogue.stores, 'dispusip-bontang', 'marcxml', declared);
       assert.equal(read.complete, true);
       assert.equal(read.created, 3);
-      const titles = (await catalogue.stores.catalog.search({ sort: 'title', offset: 0, limit: 3 })).items.map((item) => item.title);
-      assert.ok(titles.some((title) => /[äöå]/.test(title)), titles.join(' | '));
+      const titles = (await catalogue.stores.catalog.search({ sort: 'title', offset: 0, limit: 3 })).items.map(
+        (item) => item.title,
+      );
+      assert.ok(
+        titles.some((title) => /[äöå]/.test(title)),
+        titles.join(' | '),
+      );
 
       const iso = Buffer.from(ISO2709.to(realRecords[0]!), 'latin1');
       const isoReport = await importBytes(catalogue.stores, 'dispusip-bontang', 'iso2709', iso);

@@ -32,7 +32,13 @@ export async function emptyCatalogue(): Promise<{ db: Db; stores: Stores; close(
 }
 
 /** Imports bytes, cut in small chunks so that records and characters straddle chunk ends as in a stream. */
-export function importBytes(stores: Stores, libraryId: string, format: ImportFormat, bytes: Buffer | string, chunk = 997) {
+export function importBytes(
+  stores: Stores,
+  libraryId: string,
+  format: ImportFormat,
+  bytes: Buffer | string,
+  chunk = 997,
+) {
   const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'utf8');
   const chunks = [];
   for (let at = 0; at < data.length; at += chunk) chunks.push(data.subarray(at, at + chunk));

@@ -46,7 +46,18 @@ const visitFrom = (server: RunningServer, siteKey: string, origin: string) =>
 describe('pustaka keys create, end to end', () => {
   it('prints a site key that writes from its origin and is refused from any other', async () => {
     const data = await seededDataDir();
-    const created = await pustaka('keys', 'create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id', '--data', data);
+    const created = await pustaka(
+      'keys',
+      'create',
+      '--kind',
+      'site',
+      '--library',
+      'sman-1-bontang',
+      '--origin',
+      'https://example.sch.id',
+      '--data',
+      data,
+    );
     assert.equal(created.code, 0, created.stderr);
     const siteKey = /^\s*key\s+(pk_[0-9A-Za-z]{32})$/m.exec(created.stdout)?.[1];
     assert.ok(siteKey, created.stdout);
@@ -90,12 +101,18 @@ describe('pustaka keys, usage', () => {
       [['create', '--kind', 'site', '--origin', 'https://example.sch.id'], /--library/],
       [['create', '--kind', 'site', '--library', 'sman-1-bontang'], /--origin/],
       [['create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'example.sch.id'], /not an origin/],
-      [['create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id/perpus'], /without a path/],
+      [
+        ['create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id/perpus'],
+        /without a path/,
+      ],
       [['create', '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://*.sch.id'], /too wide/],
       [['create', '--kind', 'kiosk', '--library', 'sman-1-bontang'], /--location/],
       [['create', '--kind', 'staff'], /--network/],
       [['create', '--kind', 'kiosk', '--network', '--location', 'x'], /Only a staff token/],
-      [['create', '--kind', 'staff', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id'], /Only a site key/],
+      [
+        ['create', '--kind', 'staff', '--library', 'sman-1-bontang', '--origin', 'https://example.sch.id'],
+        /Only a site key/,
+      ],
       [['create', '--kind', 'site', '--library', 'sman-1-bontang', '--colour', 'red'], /--colour/],
       [['revoke'], /which credential/],
       [['frobnicate'], /not a keys subcommand/],
@@ -105,13 +122,25 @@ describe('pustaka keys, usage', () => {
       const result = await pustaka('keys', ...args, '--data', data);
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, message, args.join(' '));
-      const usage = args[0] === 'create' || args[0] === 'revoke' ? `Usage: pustaka keys ${args[0]}` : 'Usage: pustaka keys <create';
+      const usage =
+        args[0] === 'create' || args[0] === 'revoke' ? `Usage: pustaka keys ${args[0]}` : 'Usage: pustaka keys <create';
       assert.ok(result.stderr.includes(usage), `${args.join(' ')}: the usage of what was run`);
     }
   });
 
   it('exits 3 for an unknown library or credential, and 1 without a database', async () => {
-    const library = await pustaka('keys', 'create', '--kind', 'site', '--library', 'perpus-x', '--origin', 'https://x.sch.id', '--data', data);
+    const library = await pustaka(
+      'keys',
+      'create',
+      '--kind',
+      'site',
+      '--library',
+      'perpus-x',
+      '--origin',
+      'https://x.sch.id',
+      '--data',
+      data,
+    );
     assert.equal(library.code, 3);
     assert.match(library.stderr, /No library has the id "perpus-x"/);
     const revoke = await pustaka('keys', 'revoke', 'key_nothere', '--data', data);
@@ -131,7 +160,17 @@ describe('pustaka keys list, revoke, label, audit', () => {
   let site: { id: string; key: string };
   before(async () => {
     data = await seededDataDir();
-    site = await createJson(data, '--kind', 'site', '--library', 'sman-1-bontang', '--origin', 'https://sman1-bontang.sch.id', '--label', 'Situs sekolah');
+    site = await createJson(
+      data,
+      '--kind',
+      'site',
+      '--library',
+      'sman-1-bontang',
+      '--origin',
+      'https://sman1-bontang.sch.id',
+      '--label',
+      'Situs sekolah',
+    );
     kiosk = await createJson(data, '--kind', 'kiosk', '--library', 'dispusip-bontang', '--location', 'pintu-utama');
     staff = await createJson(data, '--kind', 'staff', '--network', '--label', 'Admin jaringan');
   });
@@ -145,7 +184,9 @@ describe('pustaka keys list, revoke, label, audit', () => {
       (await pustaka('keys', 'audit', '--json', '--data', data)).stdout,
       (await pustaka('keys', 'audit', '--data', data)).stdout,
     ].join('\n');
-    const files = readdirSync(data).map((name) => readFileSync(join(data, name)).toString('latin1')).join('\n');
+    const files = readdirSync(data)
+      .map((name) => readFileSync(join(data, name)).toString('latin1'))
+      .join('\n');
     for (const token of [kiosk.key, staff.key]) {
       assert.ok(!shown.includes(token), 'a listing shows a token');
       assert.ok(!files.includes(token), 'a token is stored readable');
@@ -156,7 +197,10 @@ describe('pustaka keys list, revoke, label, audit', () => {
 
   it('lists a site key whole (it is public), with its origins, library and label', async () => {
     const listed = JSON.parse((await pustaka('keys', 'list', '--json', '--kind', 'site', '--data', data)).stdout);
-    assert.deepEqual(listed.map((credential: { id: string }) => credential.id), [site.id]);
+    assert.deepEqual(
+      listed.map((credential: { id: string }) => credential.id),
+      [site.id],
+    );
     assert.equal(listed[0].key, site.key);
     assert.deepEqual(listed[0].origins, ['https://sman1-bontang.sch.id']);
     assert.equal(listed[0].library_id, 'sman-1-bontang');
@@ -202,15 +246,28 @@ describe('pustaka keys list, revoke, label, audit', () => {
       actor: string;
     }[];
     const seen = events.map((event) => `${event.action} ${event.credential_id}`);
-    for (const expected of [`create ${site.id}`, `create ${kiosk.id}`, `create ${staff.id}`, `revoke ${kiosk.id}`, `label ${staff.id}`]) {
+    for (const expected of [
+      `create ${site.id}`,
+      `create ${kiosk.id}`,
+      `create ${staff.id}`,
+      `revoke ${kiosk.id}`,
+      `label ${staff.id}`,
+    ]) {
       assert.ok(seen.includes(expected), expected);
     }
-    assert.equal(seen.filter((event) => event === `revoke ${kiosk.id}`).length, 1, 'a repeated revocation is not a new event');
+    assert.equal(
+      seen.filter((event) => event === `revoke ${kiosk.id}`).length,
+      1,
+      'a repeated revocation is not a new event',
+    );
     assert.equal(seen[0], `label ${staff.id}`, 'newest first');
     assert.equal(events[0]!.label, 'Admin Dispusip');
     assert.ok(events.every((event) => /^cli(:|$)/.test(event.actor)));
     const onlyStaff = JSON.parse((await pustaka('keys', 'audit', '--json', '--id', staff.id, '--data', data)).stdout);
-    assert.deepEqual(onlyStaff.map((event: { action: string }) => event.action), ['label', 'create']);
+    assert.deepEqual(
+      onlyStaff.map((event: { action: string }) => event.action),
+      ['label', 'create'],
+    );
   });
 });
 
@@ -248,7 +305,10 @@ describe('demo credentials and production mode', () => {
     assert.match(demo.stdout, /kiosk token\s+kt_[0-9A-Za-z]{32}/);
     assert.match(demo.stdout, /staff token\s+sk_[0-9A-Za-z]{32}/);
 
-    for (const [args, env] of [[['start', '--production', '--data', data], {}], [['start', '--data', data], { NODE_ENV: 'production' }]] as const) {
+    for (const [args, env] of [
+      [['start', '--production', '--data', data], {}],
+      [['start', '--data', data], { NODE_ENV: 'production' }],
+    ] as const) {
       const refused = await runPustaka([...args, '--port', '0', '--host', '127.0.0.1'], { LOG_LEVEL: 'warn', ...env });
       assert.equal(refused.code, 1, refused.stdout);
       assert.match(refused.stderr, /Refusing to start in production: 3 demo credential/);

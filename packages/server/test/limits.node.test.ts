@@ -35,14 +35,17 @@ describe('rate limits', () => {
       clock: () => now,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    siteKey = (await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [origin] }, 'test')).key;
+    siteKey = (
+      await issueCredential(server.stores, { kind: 'site', libraryId: 'sman-1-bontang', origins: [origin] }, 'test')
+    ).key;
   });
   after(async () => {
     await app.close();
     await server.close();
   });
 
-  const read = (ip: string) => fetch(`${urlOf(app)}/v1/libraries/dispusip-bontang`, { headers: { 'x-forwarded-for': ip } });
+  const read = (ip: string) =>
+    fetch(`${urlOf(app)}/v1/libraries/dispusip-bontang`, { headers: { 'x-forwarded-for': ip } });
   const register = (ip: string) =>
     fetch(`${urlOf(app)}/v1/membership/registrations`, {
       method: 'POST',
@@ -99,11 +102,19 @@ describe('rate limits', () => {
 
 describe('rate limit configuration', () => {
   it('reads "N/unit", objects and null over the defaults', () => {
-    const limits = resolveRateLimits({ search: { perIp: '30/10min' }, visit: { perCredential: { max: 9, windowSeconds: 5 } }, read: { perIp: null } });
+    const limits = resolveRateLimits({
+      search: { perIp: '30/10min' },
+      visit: { perCredential: { max: 9, windowSeconds: 5 } },
+      read: { perIp: null },
+    });
     assert.deepEqual(limits.search.perIp, { max: 30, windowSeconds: 600 });
     assert.deepEqual(limits.visit.perCredential, { max: 9, windowSeconds: 5 });
     assert.equal(limits.read.perIp, null);
-    assert.deepEqual(limits.registration.perIp, { max: 5, windowSeconds: 60 }, 'the defaults stay where not overridden');
+    assert.deepEqual(
+      limits.registration.perIp,
+      { max: 5, windowSeconds: 60 },
+      'the defaults stay where not overridden',
+    );
   });
 
   it('names the entry that is wrong', () => {
@@ -114,8 +125,13 @@ describe('rate limit configuration', () => {
   });
 
   it('refuses to trust every proxy', () => {
-    assert.deepEqual(parseTrustedProxies('10.0.0.0/8, loopback , 2001:db8::1'), ['10.0.0.0/8', 'loopback', '2001:db8::1']);
-    for (const wrong of ['*', 'true', '10.0.0.0/33', 'proxy.local']) assert.throws(() => parseTrustedProxies(wrong), /not a proxy address/, wrong);
+    assert.deepEqual(parseTrustedProxies('10.0.0.0/8, loopback , 2001:db8::1'), [
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::1',
+    ]);
+    for (const wrong of ['*', 'true', '10.0.0.0/33', 'proxy.local'])
+      assert.throws(() => parseTrustedProxies(wrong), /not a proxy address/, wrong);
   });
 });
 
@@ -140,7 +156,11 @@ describe('request limits', () => {
     });
 
   it('refuse a JSON body over the limit with 413 payload_too_large', async () => {
-    await expectProblem(await visit(JSON.stringify({ kind: 'guest', institution: 'x'.repeat(2000) })), 413, 'payload_too_large');
+    await expectProblem(
+      await visit(JSON.stringify({ kind: 'guest', institution: 'x'.repeat(2000) })),
+      413,
+      'payload_too_large',
+    );
   });
 
   it('let a catalogue file be larger than a JSON body, up to its own limit', async () => {
@@ -183,7 +203,14 @@ describe('request timeout', () => {
       handlers: {
         recordVisit: async () => {
           await visitHeld;
-          return { id: 'vis_slow', library_id: 'dispusip-bontang', kind: 'guest' as const, people: 1, counted: true, recorded_at: new Date().toISOString() };
+          return {
+            id: 'vis_slow',
+            library_id: 'dispusip-bontang',
+            kind: 'guest' as const,
+            people: 1,
+            counted: true,
+            recorded_at: new Date().toISOString(),
+          };
         },
       },
     });
@@ -222,7 +249,7 @@ describe('security headers', () => {
   });
   after(() => server.close());
 
-  it('give the server\'s pages a CSP without inline scripts, no sniffing and a frame policy', async () => {
+  it("give the server's pages a CSP without inline scripts, no sniffing and a frame policy", async () => {
     const response = await fetch(`${server.url}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
@@ -232,7 +259,7 @@ describe('security headers', () => {
     assert.equal(response.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
   });
 
-  it('keep the API reference page\'s own CSP, with a frame policy', async () => {
+  it("keep the API reference page's own CSP, with a frame policy", async () => {
     const response = await fetch(`${server.url}/docs/`);
     assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
@@ -248,12 +275,17 @@ describe('security headers', () => {
 });
 
 /** A GET with raw headers, for what fetch will not send. */
-function rawGet(base: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+function rawGet(
+  base: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${base}/v1/libraries`, { headers }, (response) => {
       let body = '';
       response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body }),
+      );
     });
     request.on('error', reject);
     request.end();

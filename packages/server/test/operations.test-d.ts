@@ -3,7 +3,14 @@
  * run: every `@ts-expect-error` line must fail to compile, every other line must compile. Everything a handler
  * sees and answers comes from the generated `operations`.
  */
-import { ProblemError, type BodyOf, type OperationHandlers, type PathParamsOf, type QueryOf, type ResultOf } from '@pustaka/server';
+import {
+  ProblemError,
+  type BodyOf,
+  type OperationHandlers,
+  type PathParamsOf,
+  type QueryOf,
+  type ResultOf,
+} from '@pustaka/server';
 import type { components } from '@pustaka/spec/schema';
 
 type Schemas = components['schemas'];

@@ -44,7 +44,10 @@ describe('answers that do not match the contract', () => {
     const { app, check } = await appWith({ getHealth: ({ reply }) => (reply.code(201), health) });
     try {
       assert.equal((await app.inject({ url: '/v1/health' })).statusCode, 201);
-      assert.deepEqual(check.violations.map((v) => v.problems), [['status 201 is not declared']]);
+      assert.deepEqual(
+        check.violations.map((v) => v.problems),
+        [['status 201 is not declared']],
+      );
     } finally {
       await app.close();
     }
@@ -61,7 +64,13 @@ describe('answers that do not match the contract', () => {
   });
 
   it('a problem with a code the contract does not list is reported', async () => {
-    const gone = { type: 'https://pustaka.dev/problems/gone', title: 'Not Found', status: 404, code: 'gone', detail: 'Gone.' };
+    const gone = {
+      type: 'https://pustaka.dev/problems/gone',
+      title: 'Not Found',
+      status: 404,
+      code: 'gone',
+      detail: 'Gone.',
+    };
     const { app, check } = await appWith({
       getLibrary: ({ reply }) => reply.code(404).type('application/problem+json').send(gone),
     });

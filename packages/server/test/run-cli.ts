@@ -54,7 +54,9 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, errIsTermi
       return Promise.race([
         new Promise<RegExpExecArray>((resolve) => watchers.push({ pattern, resolve })),
         done.then((result) => {
-          throw new Error(`pustaka ${args.join(' ')} ended (${result.code}) before printing ${pattern}:\n${result.stdout}\n${result.stderr}`);
+          throw new Error(
+            `pustaka ${args.join(' ')} ended (${result.code}) before printing ${pattern}:\n${result.stdout}\n${result.stderr}`,
+          );
         }),
       ]);
     },

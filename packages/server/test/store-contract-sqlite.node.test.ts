@@ -94,7 +94,9 @@ function groupByOracle(db: Database.Database, query: CatalogQuery): { total: num
     const holding = holdingConditions();
     if (!holding.sql.length) return { sql: [], params: [] };
     return {
-      sql: [`EXISTS (SELECT 1 FROM catalog_holdings h JOIN libraries l ON l.id = h.library_id WHERE h.record_id = r.id AND ${holding.sql.join(' AND ')})`],
+      sql: [
+        `EXISTS (SELECT 1 FROM catalog_holdings h JOIN libraries l ON l.id = h.library_id WHERE h.record_id = r.id AND ${holding.sql.join(' AND ')})`,
+      ],
       params: holding.params,
     };
   };
@@ -103,26 +105,39 @@ function groupByOracle(db: Database.Database, query: CatalogQuery): { total: num
     params: parts.flatMap((part) => part.params),
   });
   const groups = (select: string, from: string, condition: { sql: string; params: unknown[] }) =>
-    (db.prepare(`SELECT ${select} AS value, count(DISTINCT r.id) AS count FROM ${from} WHERE ${condition.sql} GROUP BY 1`)
-      .all(...condition.params) as { value: string | number | null; count: number }[])
+    (
+      db
+        .prepare(
+          `SELECT ${select} AS value, count(DISTINCT r.id) AS count FROM ${from} WHERE ${condition.sql} GROUP BY 1`,
+        )
+        .all(...condition.params) as { value: string | number | null; count: number }[]
+    )
       .filter((row) => row.value !== null)
       .map((row) => ({ value: String(row.value), count: row.count }));
   const byCount = (buckets: { value: string; count: number }[]) =>
     buckets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 
   const records = 'catalog_records r';
-  const withHoldings = 'catalog_records r JOIN catalog_holdings h ON h.record_id = r.id JOIN libraries l ON l.id = h.library_id';
+  const withHoldings =
+    'catalog_records r JOIN catalog_holdings h ON h.record_id = r.id JOIN libraries l ON l.id = h.library_id';
   const all = where(attributes(), held());
-  const total = db.prepare(`SELECT count(*) FROM catalog_records r WHERE ${all.sql}`).pluck().get(...all.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM catalog_records r WHERE ${all.sql}`)
+    .pluck()
+    .get(...all.params) as number;
   return {
     total,
     facets: {
       format: byCount(groups('r.format', records, where(attributes('format'), held()))),
-      library: byCount(groups('h.library_id', withHoldings, where(attributes(), holdingConditions({ libraries: false })))),
+      library: byCount(
+        groups('h.library_id', withHoldings, where(attributes(), holdingConditions({ libraries: false }))),
+      ),
       library_kind: byCount(groups('l.kind', withHoldings, where(attributes(), holdingConditions({ kinds: false })))),
       theme: byCount(groups('r.theme', records, where(attributes('theme'), held()))),
       language: byCount(groups('r.language', records, where(attributes('language'), held()))),
-      year: groups('r.year', records, where(attributes('year'), held())).sort((a, b) => Number(b.value) - Number(a.value)),
+      year: groups('r.year', records, where(attributes('year'), held())).sort(
+        (a, b) => Number(b.value) - Number(a.value),
+      ),
     },
   };
 }
@@ -135,7 +150,8 @@ describe('SQLite: a write committed with its idempotent answer', () => {
   const stores = sqliteStores(db);
   db.exec('CREATE TABLE visits_for_test (id TEXT PRIMARY KEY)');
   const visits = () => db.prepare('SELECT id FROM visits_for_test ORDER BY id').pluck().all();
-  const insert = (id: string) => new SqliteWrite((conn) => void conn.prepare('INSERT INTO visits_for_test (id) VALUES (?)').run(id));
+  const insert = (id: string) =>
+    new SqliteWrite((conn) => void conn.prepare('INSERT INTO visits_for_test (id) VALUES (?)').run(id));
   after(() => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -143,7 +159,9 @@ describe('SQLite: a write committed with its idempotent answer', () => {
 
   it('commits the write and the answer together', async () => {
     await stores.idempotency.reserve('op', 'k1', 'h');
-    await stores.idempotency.complete('op', 'k1', { requestHash: 'h', status: 201, body: { id: 'v1' } }, [insert('v1')]);
+    await stores.idempotency.complete('op', 'k1', { requestHash: 'h', status: 201, body: { id: 'v1' } }, [
+      insert('v1'),
+    ]);
     assert.deepEqual(visits(), ['v1']);
     assert.equal((await stores.idempotency.reserve('op', 'k1', 'h')).outcome, 'answered');
   });
@@ -151,7 +169,12 @@ describe('SQLite: a write committed with its idempotent answer', () => {
   it('commits neither when the write fails: the key stays reserved, to be released', async () => {
     await stores.idempotency.reserve('op', 'k2', 'h');
     // v1 exists: the primary key refuses the second write.
-    await assert.rejects(stores.idempotency.complete('op', 'k2', { requestHash: 'h', status: 201, body: {} }, [insert('v2'), insert('v1')]));
+    await assert.rejects(
+      stores.idempotency.complete('op', 'k2', { requestHash: 'h', status: 201, body: {} }, [
+        insert('v2'),
+        insert('v1'),
+      ]),
+    );
     assert.deepEqual(visits(), ['v1']);
     assert.equal((await stores.idempotency.reserve('op', 'k2', 'h')).outcome, 'in_progress');
   });

@@ -26,7 +26,8 @@ interface Contract {
   components: { schemas: Record<string, Schema> };
 }
 
-const header = '// Generated from openapi.yaml by `npm run generate` (packages/spec/scripts/generate.ts). Do not edit.\n';
+const header =
+  '// Generated from openapi.yaml by `npm run generate` (packages/spec/scripts/generate.ts). Do not edit.\n';
 
 /** `Format` → `formatValues`, `ThemeCode` → `themeCodeValues`. */
 const valuesName = (schema: string) => `${schema[0]!.toLowerCase()}${schema.slice(1)}Values`;
@@ -47,7 +48,9 @@ export async function generate(): Promise<Record<keyof typeof outputs, string>> 
   const mediaTypes = importMediaTypes(contract);
   js += `\n/** The media type each import format is sent as (ImportFormat's \`x-media-types\`). */\nexport const importMediaTypes = ${JSON.stringify(mediaTypes)};\n`;
   dts +=
-    `\n/** A media type \`importCatalog\` takes. */\nexport type ImportMediaType = ${Object.values(mediaTypes).map((t) => JSON.stringify(t)).join(' | ')};\n` +
+    `\n/** A media type \`importCatalog\` takes. */\nexport type ImportMediaType = ${Object.values(mediaTypes)
+      .map((t) => JSON.stringify(t))
+      .join(' | ')};\n` +
     `/** The media type each import format is sent as (ImportFormat's \`x-media-types\`). */\nexport declare const importMediaTypes: Readonly<Record<Schemas['ImportFormat'], ImportMediaType>>;\n`;
   return { schema, valuesJs: js, valuesDts: dts };
 }
@@ -65,7 +68,10 @@ function importMediaTypes(contract: Contract): Record<string, string> {
   const accepted = Object.keys(operation?.requestBody?.content ?? {}).sort();
   const named = Object.values(mediaTypes).sort();
   const formats = (format?.enum ?? []).map(String).sort();
-  if (JSON.stringify(Object.keys(mediaTypes).sort()) !== JSON.stringify(formats) || JSON.stringify(named) !== JSON.stringify(accepted)) {
+  if (
+    JSON.stringify(Object.keys(mediaTypes).sort()) !== JSON.stringify(formats) ||
+    JSON.stringify(named) !== JSON.stringify(accepted)
+  ) {
     throw new Error(
       `ImportFormat's x-media-types (${JSON.stringify(mediaTypes)}) must name one media type per format ` +
         `(${formats.join(', ')}) and exactly the body types of importCatalog (${accepted.join(', ')}).`,

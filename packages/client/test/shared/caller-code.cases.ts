@@ -58,7 +58,11 @@ export function callerCodeCases(baseUrl: () => string): Case[] {
           checkEqual(response.status, 200, 'the real answer');
           throw thrown;
         };
-        checkPassedThrough(await rejection(client({ fetch: tracingFetch }).system.health(), 'the call'), thrown, 'the call');
+        checkPassedThrough(
+          await rejection(client({ fetch: tracingFetch }).system.health(), 'the call'),
+          thrown,
+          'the call',
+        );
         checkEqual(calls, 1, 'attempts');
       },
     },
@@ -71,7 +75,9 @@ export function callerCodeCases(baseUrl: () => string): Case[] {
           return fetch(request);
         };
         const error = await rejection(
-          createPustakaClient({ baseUrl: unreachable, retry: noWait, fetch: tracingFetch }).catalog.getRecord('rec_8f3a2c'),
+          createPustakaClient({ baseUrl: unreachable, retry: noWait, fetch: tracingFetch }).catalog.getRecord(
+            'rec_8f3a2c',
+          ),
           'the call',
         );
         const networkError = instanceOf(error, PustakaNetworkError, 'the rejection');
@@ -79,12 +85,16 @@ export function callerCodeCases(baseUrl: () => string): Case[] {
         checkEqual(networkError.operation, 'getCatalogRecord', 'operation');
         checkEqual(networkError.method, 'GET', 'method');
         checkEqual(networkError.url, `${unreachable}/v1/catalog/records/rec_8f3a2c`, 'url');
-        checkEqual(networkError.message, `GET ${unreachable}/v1/catalog/records/rec_8f3a2c (getCatalogRecord): Network error`, 'message');
+        checkEqual(
+          networkError.message,
+          `GET ${unreachable}/v1/catalog/records/rec_8f3a2c (getCatalogRecord): Network error`,
+          'message',
+        );
         checkEqual(requests.length, 3, 'attempts (two retries)');
       },
     },
     {
-      name: "an onRetry that throws rejects the call as itself, before any wait or second attempt",
+      name: 'an onRetry that throws rejects the call as itself, before any wait or second attempt',
       async run() {
         let calls = 0;
         const thrown = new Error('The logger is closed.');

@@ -27,21 +27,37 @@ const visit: Visit = {
   recorded_at: '2026-11-25T09:12:00+08:00',
 };
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const problem = (status: number, code: string, headers: Record<string, string> = {}, extra: object = {}) => () =>
-  new Response(JSON.stringify({ type: `https://pustaka.dev/problems/${code}`, title: 'x', status, code, detail: `A ${code}.`, ...extra }), {
-    status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-  });
+const problem =
+  (status: number, code: string, headers: Record<string, string> = {}, extra: object = {}) =>
+  () =>
+    new Response(
+      JSON.stringify({
+        type: `https://pustaka.dev/problems/${code}`,
+        title: 'x',
+        status,
+        code,
+        detail: `A ${code}.`,
+        ...extra,
+      }),
+      {
+        status,
+        headers: { 'content-type': 'application/problem+json', ...headers },
+      },
+    );
 
-const html = (status: number, statusText: string, headers: Record<string, string> = {}) => () =>
-  new Response('<html><body><h1>Bad Gateway</h1></body></html>', {
-    status,
-    statusText,
-    headers: { 'content-type': 'text/html', ...headers },
-  });
+const html =
+  (status: number, statusText: string, headers: Record<string, string> = {}) =>
+  () =>
+    new Response('<html><body><h1>Bad Gateway</h1></body></html>', {
+      status,
+      statusText,
+      headers: { 'content-type': 'text/html', ...headers },
+    });
 
 const networkFailure = () => Promise.reject(new TypeError('Failed to fetch'));
 
@@ -153,7 +169,10 @@ export const faultCases: Case[] = [
     name: "a proxy's HTML 502 becomes a PustakaApiError coded http_502, after the retries",
     async run() {
       const { requests, fetch } = scripted(html(502, 'Bad Gateway'));
-      const error = await rejection(client(fetch, { retry: fastRetries }).libraries.get('dispusip-bontang'), 'the call');
+      const error = await rejection(
+        client(fetch, { retry: fastRetries }).libraries.get('dispusip-bontang'),
+        'the call',
+      );
       const apiError = instanceOf(error, PustakaApiError, 'the rejection');
       checkEqual(apiError.status, 502, 'status');
       checkEqual(apiError.code, 'http_502', 'code');
@@ -167,15 +186,18 @@ export const faultCases: Case[] = [
     name: 'retryAfter comes from the problem, or from the Retry-After header of a page without one',
     async run() {
       const limited = await rejection(
-        client(scripted(problem(429, 'rate_limited', { 'retry-after': '30' }, { retry_after: 30 })).fetch, { retry: 0 })
-          .catalog.search({ q: 'laskar' }),
+        client(scripted(problem(429, 'rate_limited', { 'retry-after': '30' }, { retry_after: 30 })).fetch, {
+          retry: 0,
+        }).catalog.search({ q: 'laskar' }),
         'the limited call',
       );
       const rateLimited = instanceOf(limited, PustakaApiError, 'the 429');
       checkEqual(rateLimited.code, 'rate_limited', 'code');
       checkEqual(rateLimited.retryAfter, 30, 'retryAfter of the 429');
       const busy = await rejection(
-        client(scripted(html(503, 'Service Unavailable', { 'retry-after': '120' })).fetch, { retry: 0 }).system.health(),
+        client(scripted(html(503, 'Service Unavailable', { 'retry-after': '120' })).fetch, {
+          retry: 0,
+        }).system.health(),
         'the busy call',
       );
       const unavailable = instanceOf(busy, PustakaApiError, 'the 503');
@@ -217,7 +239,10 @@ export const faultCases: Case[] = [
           controller.abort();
         },
       });
-      const error = await rejection(pustaka.visits.stats({ granularity: 'month' }, { signal: controller.signal }), 'the aborted call');
+      const error = await rejection(
+        pustaka.visits.stats({ granularity: 'month' }, { signal: controller.signal }),
+        'the aborted call',
+      );
       check(error instanceof DOMException && error.name === 'AbortError', `an AbortError, not ${String(error)}`);
       checkSameList(waits, [30_000], 'the wait that was cut short (Retry-After, in ms)');
       check(Date.now() - started < 2000, 'rejected without waiting 30 s');
@@ -233,7 +258,10 @@ export const faultCases: Case[] = [
         json({ items: [] }),
       );
       const heard: RetryEvent[] = [];
-      const suggestions = await client(fetch, { retry: fastRetries, onRetry: (retry) => heard.push(retry) }).catalog.suggest({ q: 'lask' });
+      const suggestions = await client(fetch, {
+        retry: fastRetries,
+        onRetry: (retry) => heard.push(retry),
+      }).catalog.suggest({ q: 'lask' });
       checkEqual(suggestions.items.length, 0, 'the answer after the retries');
       checkEqual(heard.length, 2, 'retries heard');
       const [afterStatus, afterNetwork] = heard as [RetryEvent, RetryEvent];
@@ -295,7 +323,10 @@ export const faultCases: Case[] = [
     name: 'retry: 0 retries nothing, not even an idempotent write',
     async run() {
       const { requests, fetch } = scripted(problem(503, 'unavailable', { 'retry-after': '0' }), json(visit, 201));
-      const error = await rejection(client(fetch, { retry: 0 }).visits.record({ kind: 'guest', institution: 'x' }), 'the call');
+      const error = await rejection(
+        client(fetch, { retry: 0 }).visits.record({ kind: 'guest', institution: 'x' }),
+        'the call',
+      );
       checkEqual(instanceOf(error, PustakaApiError, 'the rejection').code, 'unavailable', 'code');
       checkEqual(requests.length, 1, 'attempts');
     },

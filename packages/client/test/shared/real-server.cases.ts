@@ -3,12 +3,7 @@
  * through `startTestServer()`) and in Chromium (`client.browser.test.ts`, through the page's own origin).
  * Where a case checks what was sent, it wraps the real fetch to record each request; the answer is the server's.
  */
-import {
-  createPustakaClient,
-  PustakaApiError,
-  PustakaError,
-  type PustakaClientOptions,
-} from '../../src/index.js';
+import { createPustakaClient, PustakaApiError, PustakaError, type PustakaClientOptions } from '../../src/index.js';
 import { check, checkEqual, checkSameList, instanceOf, rejection, uuidPattern } from './check.js';
 
 export interface Case {
@@ -68,14 +63,19 @@ export function realServerCases(baseUrl: () => string): Case[] {
         checkEqual(list.per_page, 20, 'per_page');
         checkEqual(list.items.length, Math.min(list.total, 20), 'items on the first page');
         checkEqual(list.items[0]?.id, 'dispusip-bontang', 'first library');
-        for (const library of list.items) check(library.name && library.address.city, `${library.id} has a name and city`);
+        for (const library of list.items)
+          check(library.name && library.address.city, `${library.id} has a name and city`);
       },
     },
     {
       name: 'query arrays go as repeated keys, undefined is left out, and the server reads them',
       async run() {
         const { requests, fetch } = recordingFetch();
-        const list = await client({ fetch }).libraries.list({ kind: ['school', 'university'], per_page: 2, page: undefined });
+        const list = await client({ fetch }).libraries.list({
+          kind: ['school', 'university'],
+          per_page: 2,
+          page: undefined,
+        });
         checkEqual(new URL(requests[0]!.url).search, '?kind=school&kind=university&per_page=2', 'query string');
         checkEqual(list.per_page, 2, 'per_page');
         checkEqual(list.items.length, 2, 'items');
@@ -193,8 +193,16 @@ export function realServerCases(baseUrl: () => string): Case[] {
         const pustaka = client({ fetch });
         const marcxml = '<collection xmlns="http://www.loc.gov/MARC21/slim"/>';
         const iso2709 = new Uint8Array([0x30, 0x30, 0x31, 0x1d]);
-        await apiError(pustaka.catalog.import({ library: 'sman-1-bontang', format: 'marcxml', body: marcxml }), 401, 'credentials_missing');
-        await apiError(pustaka.catalog.import({ library: 'sman-1-bontang', format: 'iso2709', body: iso2709 }), 401, 'credentials_missing');
+        await apiError(
+          pustaka.catalog.import({ library: 'sman-1-bontang', format: 'marcxml', body: marcxml }),
+          401,
+          'credentials_missing',
+        );
+        await apiError(
+          pustaka.catalog.import({ library: 'sman-1-bontang', format: 'iso2709', body: iso2709 }),
+          401,
+          'credentials_missing',
+        );
         await apiError(pustaka.membership.approve('reg_01jd9x4k'), 401, 'credentials_missing');
         const [xml, marc, approve] = requests as [Request, Request, Request];
         checkEqual(new URL(xml.url).search, '?library=sman-1-bontang&format=marcxml', 'query');

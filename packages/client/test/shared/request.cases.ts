@@ -17,10 +17,18 @@ export function requestCases(baseUrl: () => string): Case[] {
       async run() {
         const { requests, fetch } = recordingFetch();
         const pustaka = client({ fetch });
-        const library = await pustaka.request('get', '/v1/libraries/{libraryId}', { params: { path: { libraryId: 'dispusip-bontang' } } });
+        const library = await pustaka.request('get', '/v1/libraries/{libraryId}', {
+          params: { path: { libraryId: 'dispusip-bontang' } },
+        });
         checkEqual(library.id, 'dispusip-bontang', 'id');
-        checkEqual(JSON.stringify(library), JSON.stringify(await pustaka.libraries.get('dispusip-bontang')), 'the same as libraries.get()');
-        const schools = await pustaka.request('get', '/v1/libraries', { params: { query: { kind: ['school'], per_page: 2 } } });
+        checkEqual(
+          JSON.stringify(library),
+          JSON.stringify(await pustaka.libraries.get('dispusip-bontang')),
+          'the same as libraries.get()',
+        );
+        const schools = await pustaka.request('get', '/v1/libraries', {
+          params: { query: { kind: ['school'], per_page: 2 } },
+        });
         checkEqual(schools.per_page, 2, 'per_page');
         for (const school of schools.items) checkEqual(school.kind, 'school', `${school.id} kind`);
         const health = await pustaka.request('get', '/v1/health');
@@ -56,7 +64,9 @@ export function requestCases(baseUrl: () => string): Case[] {
       name: 'a request() error names the operation, the method and the whole URL, in its properties and its message',
       async run() {
         const error = await apiError(
-          client().request('get', '/v1/libraries', { params: { query: { kind: ['school'], per_page: 1000 as never } } }),
+          client().request('get', '/v1/libraries', {
+            params: { query: { kind: ['school'], per_page: 1000 as never } },
+          }),
           400,
           'validation_failed',
         );

@@ -49,7 +49,8 @@ export function credentialAuthenticator(credentials: CredentialStore): Authentic
       for (const alternative of requirements) {
         const chosen = alternative.map((scheme) => known.find((credential) => schemeOf[credential.kind] === scheme));
         if (chosen.length === 0 || !chosen.every((credential) => credential !== undefined)) continue;
-        for (const credential of chosen) if (credential.kind === 'site') checkOrigin(credential, request.headers.origin);
+        for (const credential of chosen)
+          if (credential.kind === 'site') checkOrigin(credential, request.headers.origin);
         const principal = principalOf(chosen[0]!);
         for (const libraryId of librariesNamedBy(request)) requireLibraryAccess(principal, libraryId);
         return principal;

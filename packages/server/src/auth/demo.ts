@@ -20,7 +20,12 @@ const demoRequests: Record<CredentialKind, CredentialRequest> = {
     serverSide: true,
     label: 'Demo: the demo school site on localhost',
   },
-  kiosk: { kind: 'kiosk', libraryId: 'dispusip-bontang', location: 'pintu-utama', label: 'Demo: the kiosk at the city library door' },
+  kiosk: {
+    kind: 'kiosk',
+    libraryId: 'dispusip-bontang',
+    location: 'pintu-utama',
+    label: 'Demo: the kiosk at the city library door',
+  },
   staff: { kind: 'staff', network: true, label: 'Demo: network-wide staff' },
 };
 
@@ -30,7 +35,9 @@ const demoRequests: Record<CredentialKind, CredentialRequest> = {
  * the server refuses to start in production while one is active (see assertNoDemoCredentials). Answers
  * undefined when the demo libraries are not there (a database that was not seeded with the demo network).
  */
-export async function ensureDemoCredentials(stores: Pick<Stores, 'libraries' | 'credentials'>): Promise<DemoCredentials | undefined> {
+export async function ensureDemoCredentials(
+  stores: Pick<Stores, 'libraries' | 'credentials'>,
+): Promise<DemoCredentials | undefined> {
   const libraries = Object.values(demoRequests).flatMap((request) => (request.libraryId ? [request.libraryId] : []));
   for (const id of libraries) if (!(await stores.libraries.exists(id))) return undefined;
   const existing = await stores.credentials.activeDemoKeys();

@@ -66,12 +66,20 @@ async function checkRequest(stores: Pick<Stores, 'libraries'>, request: Credenti
   if (!kinds.includes(kind)) throw fail(`The kind must be site, kiosk or staff, not "${String(kind)}".`);
 
   if (request.network && kind !== 'staff') throw fail('Only a staff token can be network-wide (--network).');
-  if (request.network && request.libraryId) throw fail('A credential is for one library (--library) or the whole network (--network), not both.');
+  if (request.network && request.libraryId)
+    throw fail('A credential is for one library (--library) or the whole network (--network), not both.');
   if (!request.network && !request.libraryId) {
-    throw fail(kind === 'staff' ? 'Say which library the token is for (--library ID), or --network for an admin token.' : 'Say which library the credential is for (--library ID).');
+    throw fail(
+      kind === 'staff'
+        ? 'Say which library the token is for (--library ID), or --network for an admin token.'
+        : 'Say which library the credential is for (--library ID).',
+    );
   }
   if (request.libraryId && !(await stores.libraries.exists(request.libraryId))) {
-    throw new CredentialRequestError(`No library has the id "${request.libraryId}" (see GET /v1/libraries).`, 'unknown_library');
+    throw new CredentialRequestError(
+      `No library has the id "${request.libraryId}" (see GET /v1/libraries).`,
+      'unknown_library',
+    );
   }
 
   const origins = [...new Set((request.origins ?? []).map((text) => originText(text, fail)))];
@@ -85,12 +93,20 @@ async function checkRequest(stores: Pick<Stores, 'libraries'>, request: Credenti
   const location = request.location?.trim();
   if (kind !== 'kiosk' && location) throw fail('Only a kiosk token stands in a location (--location).');
   if (kind === 'kiosk' && !location) throw fail('Say where the kiosk stands (--location, e.g. pintu-utama).');
-  if (location && (location.length > 80 || !printable.test(location))) throw fail('The location is 1 to 80 printable characters.');
+  if (location && (location.length > 80 || !printable.test(location)))
+    throw fail('The location is 1 to 80 printable characters.');
 
   const label = request.label?.trim() || null;
-  if (label && (label.length > 200 || !printable.test(label))) throw fail('The label is up to 200 printable characters.');
+  if (label && (label.length > 200 || !printable.test(label)))
+    throw fail('The label is up to 200 printable characters.');
 
-  return { libraryId: request.libraryId ?? null, origins, serverSide: Boolean(request.serverSide), location: location || null, label };
+  return {
+    libraryId: request.libraryId ?? null,
+    origins,
+    serverSide: Boolean(request.serverSide),
+    location: location || null,
+    label,
+  };
 }
 
 function originText(text: string, fail: (message: string) => Error): string {

@@ -8,7 +8,8 @@ import { wrongLibrary } from './refusals.js';
  * that one): a registration being approved, a body's `library_id`.
  */
 export function requireLibraryAccess(principal: Principal | undefined, libraryId: string): void {
-  if (!principal) throw new Error('requireLibraryAccess needs a principal: call it from operations that take credentials.');
+  if (!principal)
+    throw new Error('requireLibraryAccess needs a principal: call it from operations that take credentials.');
   if (principal.kind === 'staff' && principal.libraryId === null) return;
   if (principal.libraryId !== libraryId) throw wrongLibrary(principal, libraryId);
 }

@@ -25,7 +25,20 @@ const defaultPorts = { http: '80', https: '443' } as const;
  * (`*.sch.id`) would open a key to every school of the country. Not the whole Public Suffix List, the ones
  * this network meets.
  */
-const sharedSuffixes = new Set(['ac.id', 'co.id', 'go.id', 'sch.id', 'or.id', 'net.id', 'web.id', 'my.id', 'biz.id', 'mil.id', 'desa.id', 'ponpes.id']);
+const sharedSuffixes = new Set([
+  'ac.id',
+  'co.id',
+  'go.id',
+  'sch.id',
+  'or.id',
+  'net.id',
+  'web.id',
+  'my.id',
+  'biz.id',
+  'mil.id',
+  'desa.id',
+  'ponpes.id',
+]);
 
 const shape = /^(https?):\/\/(\*\.)?([^/:?#@*\s]+|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}|\*))?\/?$/;
 

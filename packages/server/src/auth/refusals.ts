@@ -35,7 +35,11 @@ export function revokedCredentials(credentialId: string): ProblemError {
 export function insufficientScope(presented: Principal['kind'][], requirements: SchemeName[][]): ProblemError {
   const names = { site: 'a site key', kiosk: 'a kiosk token', staff: 'a staff token' };
   const have = [...new Set(presented)].map((kind) => names[kind]).join(' and ');
-  return new ProblemError(403, 'insufficient_scope', `This operation needs ${wanted(requirements)}; ${have} cannot do it.`);
+  return new ProblemError(
+    403,
+    'insufficient_scope',
+    `This operation needs ${wanted(requirements)}; ${have} cannot do it.`,
+  );
 }
 
 export function originNotAllowed(credentialId: string, origin: string): ProblemError {

@@ -1,5 +1,13 @@
 import type { LibraryKind } from '../types.js';
-import type { CatalogRecord, Format, LibraryHolding, RecordSummary, SearchResult, Suggestion, ThemeCode } from './model.js';
+import type {
+  CatalogRecord,
+  Format,
+  LibraryHolding,
+  RecordSummary,
+  SearchResult,
+  Suggestion,
+  ThemeCode,
+} from './model.js';
 
 export type SearchSort = 'relevance' | 'year' | '-year' | 'title';
 

@@ -6,7 +6,17 @@
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
 const unfoldable: Record<string, string> = {
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
 };
 const unfoldablePattern = new RegExp(`[${Object.keys(unfoldable).join('')}]`, 'g');
 

@@ -12,7 +12,9 @@ import { progressBar } from './progress.js';
 const importFormats: readonly ImportFormat[] = importFormatValues;
 
 const describe = (problem: ImportProblem) => {
-  const what = { record_skipped: 'skipped', value_ignored: 'value left out', file_stopped: 'reading stopped' }[problem.outcome];
+  const what = { record_skipped: 'skipped', value_ignored: 'value left out', file_stopped: 'reading stopped' }[
+    problem.outcome
+  ];
   return `record ${problem.record}${problem.field ? ` [${problem.field}]` : ''} ${what}: ${problem.reason}`;
 };
 
@@ -48,7 +50,9 @@ export const importCommand: Command = {
     });
     if (!values.library) throw new UsageError('Say which library the file belongs to: --library ID.');
     if (!values.format || !importFormats.includes(values.format as ImportFormat)) {
-      throw new UsageError(`--format must be one of ${importFormats.join(', ')}${values.format ? `, not "${values.format}"` : ''}.`);
+      throw new UsageError(
+        `--format must be one of ${importFormats.join(', ')}${values.format ? `, not "${values.format}"` : ''}.`,
+      );
     }
     if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to import.');
     const file = positionals[0]!;

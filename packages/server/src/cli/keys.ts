@@ -12,7 +12,8 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandIo } from '
 /** Exit code of `keys` for an unknown library or credential id (besides 0 done, 1 failed, 2 wrong usage). */
 export const EXIT_NOT_FOUND = 3;
 
-const dataOption = (column: number) => `  ${'--data DIR'.padEnd(column)}Folder of the SQLite database (default: $PUSTAKA_DATA or ./data).`;
+const dataOption = (column: number) =>
+  `  ${'--data DIR'.padEnd(column)}Folder of the SQLite database (default: $PUSTAKA_DATA or ./data).`;
 
 const subcommandUsage: Record<string, string> = {
   create: `pustaka keys create --kind site|kiosk|staff --library ID [options]
@@ -85,7 +86,9 @@ export const keysCommand: Command = {
     const subcommand = subcommands[name];
     if (!subcommand) {
       throw new UsageError(
-        name && !name.startsWith('-') ? `"${name}" is not a keys subcommand.` : 'Say what to do: create, list, revoke, label or audit.',
+        name && !name.startsWith('-')
+          ? `"${name}" is not a keys subcommand.`
+          : 'Say what to do: create, list, revoke, label or audit.',
       );
     }
     const { values } = parseArgs({ args: rest, options: { data: { type: 'string' } }, strict: false });
@@ -194,18 +197,22 @@ const subcommands: Record<string, Subcommand> = {
       io.out('No credentials.');
       return EXIT_OK;
     }
-    printTable(io, ['ID', 'KIND', 'LIBRARY', 'KEY', 'WHERE', 'LABEL', 'CREATED', 'STATUS'], credentials.map((credential) => [
-      credential.id,
-      credential.kind + (credential.demo ? ' (demo)' : ''),
-      credential.libraryId ?? '(network)',
-      credential.shownAs,
-      credential.kind === 'site'
-        ? [...credential.origins, ...(credential.serverSide ? ['(server-side)'] : [])].join(' ')
-        : (credential.location ?? ''),
-      credential.label ?? '',
-      credential.createdAt.slice(0, 10),
-      credential.revokedAt ? `revoked ${credential.revokedAt.slice(0, 10)}` : 'active',
-    ]));
+    printTable(
+      io,
+      ['ID', 'KIND', 'LIBRARY', 'KEY', 'WHERE', 'LABEL', 'CREATED', 'STATUS'],
+      credentials.map((credential) => [
+        credential.id,
+        credential.kind + (credential.demo ? ' (demo)' : ''),
+        credential.libraryId ?? '(network)',
+        credential.shownAs,
+        credential.kind === 'site'
+          ? [...credential.origins, ...(credential.serverSide ? ['(server-side)'] : [])].join(' ')
+          : (credential.location ?? ''),
+        credential.label ?? '',
+        credential.createdAt.slice(0, 10),
+        credential.revokedAt ? `revoked ${credential.revokedAt.slice(0, 10)}` : 'active',
+      ]),
+    );
     return EXIT_OK;
   },
 
@@ -217,8 +224,11 @@ const subcommands: Record<string, Subcommand> = {
       strict: true,
     });
     if (values.demo && positionals.length) throw new UsageError('Give ids or --demo, not both.');
-    const ids = values.demo ? (await stores.credentials.activeDemoKeys()).map(({ credential }) => credential.id) : positionals;
-    if (!values.demo && ids.length === 0) throw new UsageError('Say which credential to revoke: its id (key_...), from `pustaka keys list`.');
+    const ids = values.demo
+      ? (await stores.credentials.activeDemoKeys()).map(({ credential }) => credential.id)
+      : positionals;
+    if (!values.demo && ids.length === 0)
+      throw new UsageError('Say which credential to revoke: its id (key_...), from `pustaka keys list`.');
     if (values.demo && ids.length === 0) io.out('No active demo credential.');
     let code = EXIT_OK;
     for (const id of ids) {
@@ -239,11 +249,18 @@ const subcommands: Record<string, Subcommand> = {
   },
 
   async label(args, io, stores) {
-    const { positionals } = parseArgs({ args, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { positionals } = parseArgs({
+      args,
+      options: { data: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const [id, text] = positionals;
-    if (!id || text === undefined || positionals.length > 2) throw new UsageError('Give the id and the label: pustaka keys label key_... "Front desk kiosk".');
+    if (!id || text === undefined || positionals.length > 2)
+      throw new UsageError('Give the id and the label: pustaka keys label key_... "Front desk kiosk".');
     const label = text.trim();
-    if (label.length > 200 || /\p{Cc}/u.test(label)) throw new UsageError('The label is up to 200 printable characters.');
+    if (label.length > 200 || /\p{Cc}/u.test(label))
+      throw new UsageError('The label is up to 200 printable characters.');
     const credential = await stores.credentials.setLabel(id, label || null, actor());
     if (!credential) {
       io.err(`pustaka keys label: no credential has the id "${id}" (see pustaka keys list).`);
@@ -265,33 +282,44 @@ const subcommands: Record<string, Subcommand> = {
       strict: true,
     });
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1, not "${values.limit}".`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a whole number of at least 1, not "${values.limit}".`);
     const entries = await stores.credentials.audit.list({ limit, credentialId: values.id });
     if (values.json) {
-      io.out(JSON.stringify(entries.map((entry) => ({
-        at: entry.at,
-        action: entry.action,
-        credential_id: entry.credentialId,
-        kind: entry.kind,
-        library_id: entry.libraryId,
-        label: entry.label,
-        actor: entry.actor,
-      })), null, 2));
+      io.out(
+        JSON.stringify(
+          entries.map((entry) => ({
+            at: entry.at,
+            action: entry.action,
+            credential_id: entry.credentialId,
+            kind: entry.kind,
+            library_id: entry.libraryId,
+            label: entry.label,
+            actor: entry.actor,
+          })),
+          null,
+          2,
+        ),
+      );
       return EXIT_OK;
     }
     if (entries.length === 0) {
       io.out('No events.');
       return EXIT_OK;
     }
-    printTable(io, ['AT', 'ACTION', 'ID', 'KIND', 'LIBRARY', 'LABEL', 'BY'], entries.map((entry) => [
-      entry.at,
-      entry.action,
-      entry.credentialId,
-      entry.kind,
-      entry.libraryId ?? '(network)',
-      entry.label ?? '',
-      entry.actor,
-    ]));
+    printTable(
+      io,
+      ['AT', 'ACTION', 'ID', 'KIND', 'LIBRARY', 'LABEL', 'BY'],
+      entries.map((entry) => [
+        entry.at,
+        entry.action,
+        entry.credentialId,
+        entry.kind,
+        entry.libraryId ?? '(network)',
+        entry.label ?? '',
+        entry.actor,
+      ]),
+    );
     return EXIT_OK;
   },
 };
@@ -310,7 +338,9 @@ function toJson(credential: Credential) {
     id: credential.id,
     kind: credential.kind,
     library_id: credential.libraryId,
-    ...(credential.kind === 'site' ? { key: credential.shownAs, origins: credential.origins, server_side: credential.serverSide } : { hint: credential.shownAs }),
+    ...(credential.kind === 'site'
+      ? { key: credential.shownAs, origins: credential.origins, server_side: credential.serverSide }
+      : { hint: credential.shownAs }),
     ...(credential.kind === 'kiosk' && { location: credential.location }),
     label: credential.label,
     demo: credential.demo,
@@ -321,5 +351,11 @@ function toJson(credential: Credential) {
 
 function printTable(io: CommandIo, header: string[], rows: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  for (const row of [header, ...rows]) io.out(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+  for (const row of [header, ...rows])
+    io.out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }

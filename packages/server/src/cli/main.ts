@@ -40,7 +40,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for usage mistakes.
     const code = (error as { code?: string }).code ?? '';
     if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`pustaka ${command.name}: ${(error as Error).message}\n\nUsage: ${command.usageFor?.(args) ?? command.usage}`);
+      io.err(
+        `pustaka ${command.name}: ${(error as Error).message}\n\nUsage: ${command.usageFor?.(args) ?? command.usage}`,
+      );
       return EXIT_USAGE;
     }
     io.err(`pustaka ${command.name}: ${(error as Error).message}`);

@@ -10,9 +10,13 @@ export function progressBar(write: (text: string) => void, total: number, now: (
     const seconds = Math.max((now() - started) / 1000, 0.001);
     const rate = Math.round(records / seconds);
     const eta = fraction > 0 && !final ? Math.round(seconds / fraction - seconds) : 0;
-    const etaText = final ? `${seconds.toFixed(1)} s` : `ETA ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
-    write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ` +
-      `${format.format(records)} records  ${format.format(rate)}/s  ${etaText}${final ? '\n' : ''}`);
+    const etaText = final
+      ? `${seconds.toFixed(1)} s`
+      : `ETA ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
+    write(
+      `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ` +
+        `${format.format(records)} records  ${format.format(rate)}/s  ${etaText}${final ? '\n' : ''}`,
+    );
   };
   return {
     update(done: number, records: number) {

@@ -23,7 +23,9 @@ export const seedCommand: Command = {
     const db = openDatabase(databaseFile(dataDir));
     try {
       const report = await seedDemo(sqliteStores(db));
-      io.out(`Seeded ${report.libraries} libraries and ${report.records} catalogue records into ${databaseFile(dataDir)}.`);
+      io.out(
+        `Seeded ${report.libraries} libraries and ${report.records} catalogue records into ${databaseFile(dataDir)}.`,
+      );
     } finally {
       db.close();
     }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DemoCredentials } from '../auth/demo.js';
-import { parseRateLimits, parseTrustedProxies, RateLimitConfigError, type RateLimits } from '../http/rate-limit-config.js';
+import {
+  parseRateLimits,
+  parseTrustedProxies,
+  RateLimitConfigError,
+  type RateLimits,
+} from '../http/rate-limit-config.js';
 import { startServer } from '../server.js';
 import { EXIT_OK, UsageError, type Command } from './command.js';
 import { portOption } from './options.js';
@@ -39,13 +44,16 @@ export const startCommand: Command = {
       strict: true,
     });
     const production = values.production || io.env.NODE_ENV === 'production';
-    if (production && values.demo) throw new UsageError('--demo cannot run in production mode (--production or NODE_ENV=production).');
+    if (production && values.demo)
+      throw new UsageError('--demo cannot run in production mode (--production or NODE_ENV=production).');
     let rateLimits: RateLimits | undefined;
     let trustProxy: string[];
     try {
       const limitsSource = values['rate-limits'] ?? io.env.PUSTAKA_RATE_LIMITS;
       if (limitsSource) {
-        rateLimits = parseRateLimits(limitsSource.trim().startsWith('{') ? limitsSource : readFileSync(limitsSource, 'utf8'));
+        rateLimits = parseRateLimits(
+          limitsSource.trim().startsWith('{') ? limitsSource : readFileSync(limitsSource, 'utf8'),
+        );
       }
       trustProxy = parseTrustedProxies(values['trust-proxy'] ?? io.env.PUSTAKA_TRUST_PROXY ?? '');
     } catch (error) {

@@ -16,7 +16,8 @@ interface Wiring {
   duplicateWaitMs?: number;
 }
 
-const keyReused = () => new ProblemError(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+const keyReused = () =>
+  new ProblemError(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
 
 /**
  * Media types of catalogue files: handed to the handler as an Upload, read as they arrive. A declared length
@@ -28,8 +29,14 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
     app.addContentTypeParser(type, (request, payload, done) => {
       const limit = request.routeOptions.bodyLimit;
       if (Number(request.headers['content-length']) > limit) {
-        return done(new ProblemError(413, 'payload_too_large',
-          `The file is larger than this server takes over HTTP (${limit} bytes). Import larger files with the command line.`), undefined);
+        return done(
+          new ProblemError(
+            413,
+            'payload_too_large',
+            `The file is larger than this server takes over HTTP (${limit} bytes). Import larger files with the command line.`,
+          ),
+          undefined,
+        );
       }
       done(null, new Upload(payload, limit));
     });
@@ -67,7 +74,11 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
       handler: async (request, reply) => {
         const principal = request.principal;
         if (!handler) {
-          throw new ProblemError(501, 'not_implemented', `${operation.operationId} is not implemented on this server yet.`);
+          throw new ProblemError(
+            501,
+            'not_implemented',
+            `${operation.operationId} is not implemented on this server yet.`,
+          );
         }
         const key = operation.idempotent ? request.headers['idempotency-key'] : undefined;
         const scope = `${operation.operationId}:${principal?.credentialId ?? 'anonymous'}`;
@@ -86,9 +97,12 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           if (claim.outcome === 'in_progress') {
             upload?.discard();
             if (claim.requestHash !== null && !upload && claim.requestHash !== requestHash()) throw keyReused();
-            throw new ProblemError(409, 'idempotency_in_progress',
+            throw new ProblemError(
+              409,
+              'idempotency_in_progress',
               `A request with this Idempotency-Key is still running (waited ${Math.round(claim.waitedMs / 1000)} s); send it again shortly to get its answer.`,
-              { retryAfter: 2 });
+              { retryAfter: 2 },
+            );
           }
         }
         let result;
@@ -111,7 +125,11 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {
           try {
             await upload?.drain();
-            await reservations.complete(scope, reserved, { requestHash: requestHash(), status: reply.statusCode, body: result });
+            await reservations.complete(scope, reserved, {
+              requestHash: requestHash(),
+              status: reply.statusCode,
+              body: result,
+            });
           } catch (error) {
             await reservations.release(scope, reserved);
             throw error;

@@ -41,7 +41,13 @@ interface DocumentOperation {
   responses?: Record<string, { content?: Content }>;
 }
 
-const methods = [['get', 'GET'], ['post', 'POST'], ['put', 'PUT'], ['patch', 'PATCH'], ['delete', 'DELETE']] as const;
+const methods = [
+  ['get', 'GET'],
+  ['post', 'POST'],
+  ['put', 'PUT'],
+  ['patch', 'PATCH'],
+  ['delete', 'DELETE'],
+] as const;
 
 type PathItem = { parameters?: ContractParameter[] } & { [Method in (typeof methods)[number][0]]?: DocumentOperation };
 
@@ -95,7 +101,8 @@ function securityOf(operationId: string, requirements: SecurityRequirement[]): S
     .filter((schemes) => schemes.length > 0)
     .map((schemes) =>
       schemes.map((scheme) => {
-        if (!isSchemeName(scheme)) throw new Error(`${operationId} asks for the security scheme "${scheme}", which this server does not know.`);
+        if (!isSchemeName(scheme))
+          throw new Error(`${operationId} asks for the security scheme "${scheme}", which this server does not know.`);
         return scheme;
       }),
     );
@@ -137,9 +144,7 @@ export function routeSchema(operation: ContractOperation): Record<string, object
   const schema: Record<string, object> = {};
   const byPart = (where: ContractParameter['in'], lowerCase = false) => {
     const params = operation.parameters.filter((p) => p.in === where);
-    const properties = Object.fromEntries(
-      params.map((p) => [lowerCase ? p.name.toLowerCase() : p.name, p.schema]),
-    );
+    const properties = Object.fromEntries(params.map((p) => [lowerCase ? p.name.toLowerCase() : p.name, p.schema]));
     const required = params.filter((p) => p.required).map((p) => (lowerCase ? p.name.toLowerCase() : p.name));
     return { params, object: { type: 'object', properties, required } };
   };

@@ -40,7 +40,10 @@ export async function registerCors(
   await app.register(fastifyCors, {
     hideOptionsRoute: true,
     delegator: (request, callback) => {
-      optionsFor(request).then((options) => callback(null, options), (error: Error) => callback(error));
+      optionsFor(request).then(
+        (options) => callback(null, options),
+        (error: Error) => callback(error),
+      );
     },
   });
 }

@@ -50,7 +50,8 @@ export function keyReservations(store: IdempotencyStore, { waitMs = DUPLICATE_WA
         const reservation = await store.reserve(scope, key, requestHash);
         const waitedMs = Date.now() - started;
         if (reservation.outcome !== 'in_progress') return reservation;
-        const differs = requestHash !== null && reservation.requestHash !== null && requestHash !== reservation.requestHash;
+        const differs =
+          requestHash !== null && reservation.requestHash !== null && requestHash !== reservation.requestHash;
         if (differs || waitedMs >= waitMs) return { ...reservation, waitedMs };
         await nextWake(scope, key, Math.min(recheckMs, waitMs - waitedMs));
       }

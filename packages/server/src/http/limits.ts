@@ -61,7 +61,10 @@ export function registerRequestLimits(app: FastifyInstance, limits: RequestLimit
       throw new ProblemError(414, 'uri_too_long', `The address is longer than ${limits.urlChars} characters.`);
     }
     const isFile = fileOperations.has(request.routeOptions.config?.operationId ?? '');
-    const timer = setTimeout(() => answerTimeout(request, reply), isFile ? limits.importTimeoutMs : limits.requestTimeoutMs);
+    const timer = setTimeout(
+      () => answerTimeout(request, reply),
+      isFile ? limits.importTimeoutMs : limits.requestTimeoutMs,
+    );
     // 'close' comes when the answer has gone out or the connection dropped, whichever is first.
     reply.raw.once('close', () => clearTimeout(timer));
   });
@@ -87,7 +90,10 @@ function timedOut(request: FastifyRequest, reply: FastifyReply): Problem {
     return problem(408, 'timeout', 'The request took too long to arrive.', { instance });
   }
   reply.header('Retry-After', '5');
-  return problem(503, 'timeout', 'The server took too long to answer; try again shortly.', { instance, retry_after: 5 });
+  return problem(503, 'timeout', 'The server took too long to answer; try again shortly.', {
+    instance,
+    retry_after: 5,
+  });
 }
 
 /** What Node refuses before Fastify sees a request (a header block too large, a request too slow, bad HTTP). */

@@ -66,7 +66,18 @@ export function routeClassOf(operationId: string | undefined, method: string): R
 
 export class RateLimitConfigError extends Error {}
 
-const units: Record<string, number> = { s: 1, sec: 1, second: 1, m: 60, min: 60, minute: 60, h: 3600, hour: 3600, d: 86400, day: 86400 };
+const units: Record<string, number> = {
+  s: 1,
+  sec: 1,
+  second: 1,
+  m: 60,
+  min: 60,
+  minute: 60,
+  h: 3600,
+  hour: 3600,
+  d: 86400,
+  day: 86400,
+};
 
 /** "5/min", "100/hour", "30/10min" or { max, windowSeconds }. */
 function toLimit(value: unknown, where: string): Limit | null {
@@ -74,7 +85,8 @@ function toLimit(value: unknown, where: string): Limit | null {
   if (typeof value === 'string') {
     const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+?)s?\s*$/.exec(value);
     const unit = match && units[match[3]!];
-    if (!match || !unit) throw new RateLimitConfigError(`${where}: "${value}" is not a limit like "5/min", "100/hour" or "30/10min".`);
+    if (!match || !unit)
+      throw new RateLimitConfigError(`${where}: "${value}" is not a limit like "5/min", "100/hour" or "30/10min".`);
     return checked({ max: Number(match[1]), windowSeconds: Number(match[2] || 1) * unit }, where);
   }
   if (value && typeof value === 'object') {
@@ -87,7 +99,12 @@ function toLimit(value: unknown, where: string): Limit | null {
 }
 
 function checked(limit: Limit, where: string): Limit {
-  if (!Number.isInteger(limit.max) || limit.max < 1 || !Number.isInteger(limit.windowSeconds) || limit.windowSeconds < 1) {
+  if (
+    !Number.isInteger(limit.max) ||
+    limit.max < 1 ||
+    !Number.isInteger(limit.windowSeconds) ||
+    limit.windowSeconds < 1
+  ) {
     throw new RateLimitConfigError(`${where}: the count and the window must be whole numbers of at least 1.`);
   }
   return limit;
@@ -98,14 +115,17 @@ const isRouteClass = (name: string): name is RouteClass => Object.hasOwn(default
 /** The defaults with the overrides applied; throws RateLimitConfigError naming the entry that is wrong. */
 export function resolveRateLimits(overrides: unknown = {}): RateLimits {
   if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) {
-    throw new RateLimitConfigError('Rate limits are a JSON object by route class, e.g. { "registration": { "perIp": "5/min" } }.');
+    throw new RateLimitConfigError(
+      'Rate limits are a JSON object by route class, e.g. { "registration": { "perIp": "5/min" } }.',
+    );
   }
   const limits = structuredClone(defaultRateLimits);
   for (const [routeClass, entry] of Object.entries(overrides)) {
     if (!isRouteClass(routeClass)) {
       throw new RateLimitConfigError(`"${routeClass}" is not a route class (${Object.keys(limits).join(', ')}).`);
     }
-    if (!entry || typeof entry !== 'object') throw new RateLimitConfigError(`${routeClass}: expected { "perIp": ..., "perCredential": ... }.`);
+    if (!entry || typeof entry !== 'object')
+      throw new RateLimitConfigError(`${routeClass}: expected { "perIp": ..., "perCredential": ... }.`);
     for (const [scope, value] of Object.entries(entry)) {
       if (scope !== 'perIp' && scope !== 'perCredential') {
         throw new RateLimitConfigError(`${routeClass}.${scope}: only perIp and perCredential can be set.`);
@@ -122,7 +142,9 @@ export function parseRateLimits(json: string): RateLimits {
   try {
     overrides = JSON.parse(json);
   } catch (error) {
-    throw new RateLimitConfigError(`The rate limits are not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RateLimitConfigError(
+      `The rate limits are not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return resolveRateLimits(overrides);
 }
@@ -135,7 +157,10 @@ const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
  * escape the per-IP limits, so `true` and `*` are refused.
  */
 export function parseTrustedProxies(text: string): string[] {
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = '', prefix, ...rest] = entry.split('/');
     const bits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;

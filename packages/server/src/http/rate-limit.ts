@@ -45,11 +45,16 @@ export function clientKey(ip: string): string {
   const tailGroups = tail ? tail.split(':') : [];
   const zeros = Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0');
   const groups = ip.includes('::') ? [...headGroups, ...zeros, ...tailGroups] : headGroups;
-  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 function tooMany(seconds: number): ProblemError {
-  return new ProblemError(429, 'rate_limited', `Too many requests; try again in ${seconds} seconds.`, { retryAfter: seconds });
+  return new ProblemError(429, 'rate_limited', `Too many requests; try again in ${seconds} seconds.`, {
+    retryAfter: seconds,
+  });
 }
 
 /**
@@ -59,8 +64,7 @@ function tooMany(seconds: number): ProblemError {
  */
 export function registerRateLimits(app: FastifyInstance, limits: RateLimits, now?: () => number): void {
   const counter = new FixedWindowCounter(now);
-  const classOf = (request: FastifyRequest) =>
-    routeClassOf(request.routeOptions.config?.operationId, request.method);
+  const classOf = (request: FastifyRequest) => routeClassOf(request.routeOptions.config?.operationId, request.method);
 
   app.addHook('onRequest', async (request) => {
     const routeClass = classOf(request);

@@ -20,7 +20,9 @@ export interface ResponseViolation {
  */
 function declaredContent(operation: ContractOperation, status: number): Record<string, object> | undefined {
   const { responses } = operation;
-  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? (status >= 400 ? responses.default : undefined);
+  return (
+    responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? (status >= 400 ? responses.default : undefined)
+  );
 }
 
 /**
@@ -56,7 +58,10 @@ export function registerResponseCheck(
     rawBodyTypes: [],
     security: [],
     idempotent: false,
-    responses: { '404': { 'application/problem+json': problemSchema }, '405': { 'application/problem+json': problemSchema } },
+    responses: {
+      '404': { 'application/problem+json': problemSchema },
+      '405': { 'application/problem+json': problemSchema },
+    },
   };
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -67,15 +72,20 @@ export function registerResponseCheck(
     const operation = operationId ? byOperationId.get(operationId) : path.startsWith('/v1/') ? notFound : undefined;
     if (!operation) return payload;
     const status = reply.statusCode;
-    const contentType = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
+    const contentType = String(reply.getHeader('content-type') ?? '')
+      .split(';')[0]!
+      .trim();
     const problems: string[] = [];
     const content = declaredContent(operation, status);
-    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+    const text =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
     if (!content) problems.push(`status ${status} is not declared`);
     else if (Object.keys(content).length === 0) {
       if (text) problems.push(`status ${status} declares no body, but one was sent (${contentType || 'no type'})`);
     } else if (!(contentType in content)) {
-      problems.push(`${contentType || 'no content type'} is not declared for status ${status} (${Object.keys(content).join(', ')})`);
+      problems.push(
+        `${contentType || 'no content type'} is not declared for status ${status} (${Object.keys(content).join(', ')})`,
+      );
     } else if (text === undefined) {
       problems.push('the body is a stream, so it could not be checked');
     } else {
@@ -91,7 +101,14 @@ export function registerResponseCheck(
       }
     }
     if (problems.length) {
-      report({ operationId: operation.operationId, method: request.method, url: request.url, status, contentType, problems });
+      report({
+        operationId: operation.operationId,
+        method: request.method,
+        url: request.url,
+        status,
+        contentType,
+        problems,
+      });
     }
     return payload;
   });

@@ -36,8 +36,11 @@ export class Upload implements AsyncIterable<Buffer> {
     if (overLimit) {
       // (Once the loop has let go of the stream: while it reads, the stream does not flow.)
       this.discard();
-      throw new ProblemError(413, 'payload_too_large',
-        `The file is larger than this server takes over HTTP (${this.limit} bytes); what came before was imported. Import larger files with the command line.`);
+      throw new ProblemError(
+        413,
+        'payload_too_large',
+        `The file is larger than this server takes over HTTP (${this.limit} bytes); what came before was imported. Import larger files with the command line.`,
+      );
     }
     this.sha256 ??= this.hash.digest('base64url');
   }

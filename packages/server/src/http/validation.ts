@@ -65,7 +65,7 @@ function toFieldError(error: SchemaError, part: string | undefined): FieldError 
     code = part === 'querystring' ? 'unknown_parameter' : 'unknown_field';
   }
   if (error.keyword === 'discriminator') path.push(String(params.tag));
-  const field = path.join('.') || (part === 'body' ? 'body' : part ?? 'request');
+  const field = path.join('.') || (part === 'body' ? 'body' : (part ?? 'request'));
   return { field, code, message: messageFor(error, code) };
 }
 

@@ -30,6 +30,13 @@ export async function warmUp(app: FastifyInstance): Promise<void> {
   const token = tokens.get(app);
   if (!token) return;
   const started = performance.now();
-  const response = await app.inject({ method: 'GET', url: '/v1/catalog/search?q=pustaka&per_page=1', headers: { [header]: token } });
-  app.log.info({ statusCode: response.statusCode, ms: Math.round(performance.now() - started) }, 'warm-up search answered');
+  const response = await app.inject({
+    method: 'GET',
+    url: '/v1/catalog/search?q=pustaka&per_page=1',
+    headers: { [header]: token },
+  });
+  app.log.info(
+    { statusCode: response.statusCode, ms: Math.round(performance.now() - started) },
+    'warm-up search answered',
+  );
 }

@@ -15,9 +15,14 @@ const SEARCH_CACHE = 'public, max-age=30, stale-while-revalidate=300';
 const SUGGEST_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
 const invalid = (errors: FieldError[]) =>
-  new ProblemError(400, 'validation_failed',
-    errors.length === 1 ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.` : `The request has ${errors.length} invalid fields.`,
-    { errors });
+  new ProblemError(
+    400,
+    'validation_failed',
+    errors.length === 1
+      ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
+      : `The request has ${errors.length} invalid fields.`,
+    { errors },
+  );
 
 /**
  * A weak ETag from the catalogue's version and what was asked: any import or loan change moves the version,
@@ -38,7 +43,12 @@ function answerIfUnchanged(request: FastifyRequest, reply: FastifyReply, version
 type SearchParameters = QueryOf<'searchCatalog'>;
 
 /** What the contract cannot say: a wrong ISBN check digit, a reversed year range, a library that is not. */
-async function catalogQuery(query: SearchParameters, libraryExists: (id: string) => Promise<boolean>, offset: number, limit: number): Promise<CatalogQuery> {
+async function catalogQuery(
+  query: SearchParameters,
+  libraryExists: (id: string) => Promise<boolean>,
+  offset: number,
+  limit: number,
+): Promise<CatalogQuery> {
   const errors: FieldError[] = [];
   let isbn: string | undefined;
   if (query.isbn !== undefined) {
@@ -50,14 +60,27 @@ async function catalogQuery(query: SearchParameters, libraryExists: (id: string)
     errors.push({ field: 'year_to', code: 'minimum', message: 'must be >= year_from' });
   }
   for (const [i, id] of (query.library ?? []).entries()) {
-    if (!(await libraryExists(id))) errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
+    if (!(await libraryExists(id)))
+      errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
   }
   if (errors.length) throw invalid(errors);
   return {
-    text: query.q, title: query.title, author: query.author, subject: query.subject, isbn,
-    formats: query.format, libraries: query.library, libraryKinds: query.library_kind, themes: query.theme,
-    languages: query.language, yearFrom: query.year_from, yearTo: query.year_to, availableOnly: query.available,
-    sort: query.sort ?? 'relevance', offset, limit,
+    text: query.q,
+    title: query.title,
+    author: query.author,
+    subject: query.subject,
+    isbn,
+    formats: query.format,
+    libraries: query.library,
+    libraryKinds: query.library_kind,
+    themes: query.theme,
+    languages: query.language,
+    yearFrom: query.year_from,
+    yearTo: query.year_to,
+    availableOnly: query.available,
+    sort: query.sort ?? 'relevance',
+    offset,
+    limit,
   };
 }
 
@@ -102,12 +125,18 @@ export const catalogHandlers: OperationHandlers = {
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== importMediaTypes[format]) {
-      throw new ProblemError(415, 'unsupported_media_type', `Send ${format} files as ${importMediaTypes[format]}, not ${mediaType || 'without a type'}.`);
+      throw new ProblemError(
+        415,
+        'unsupported_media_type',
+        `Send ${format} files as ${importMediaTypes[format]}, not ${mediaType || 'without a type'}.`,
+      );
     }
     const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
-      throw invalid([{ field: 'body', code: format, message: `is not a readable ${format} file: ${reason.replace(/\.$/, '')}` }]);
+      throw invalid([
+        { field: 'body', code: format, message: `is not a readable ${format} file: ${reason.replace(/\.$/, '')}` },
+      ]);
     }
     return report;
   },

@@ -6,7 +6,15 @@ import type { Library } from '../types.js';
 import { generateCatalog } from './catalog-generator.js';
 
 /** Works that every Indonesian library has, so that the demo answers the searches people actually try. */
-type Known = [title: string, author: string, year: number, classification: string, language: string, isbn12?: string, subtitle?: string];
+type Known = [
+  title: string,
+  author: string,
+  year: number,
+  classification: string,
+  language: string,
+  isbn12?: string,
+  subtitle?: string,
+];
 const knownWorks: Known[] = [
   ['Laskar Pelangi', 'Andrea Hirata', 2005, '899.221 3', 'ind', '978979306279'],
   ['Sang Pemimpi', 'Andrea Hirata', 2006, '899.221 3', 'ind', '978979110014'],
@@ -30,7 +38,7 @@ const knownWorks: Known[] = [
   ['Siti Nurbaya', 'Marah Rusli', 1922, '899.221 3', 'ind', '978979407167', 'Kasih Tak Sampai'],
   ['Salah Asuhan', 'Abdoel Moeis', 1928, '899.221 3', 'ind', '978979407168'],
   ['Tenggelamnya Kapal Van der Wijck', 'Hamka', 1938, '899.221 3', 'ind', '978979418105'],
-  ['Di Bawah Lindungan Ka\'bah', 'Hamka', 1938, '899.221 3', 'ind', '978979418106'],
+  ["Di Bawah Lindungan Ka'bah", 'Hamka', 1938, '899.221 3', 'ind', '978979418106'],
   ['Robohnya Surau Kami', 'A.A. Navis', 1956, '899.221 3', 'ind', '978979220191'],
   ['Atheis', 'Achdiat K. Mihardja', 1949, '899.221 3', 'ind', '978979407169'],
   ['Saman', 'Ayu Utami', 1998, '899.221 3', 'ind', '978979910516'],
@@ -56,13 +64,23 @@ const knownWorks: Known[] = [
   ['Belajar HTML dan CSS: dari <p> sampai <div>', 'Budi Raharjo', 2020, '006.7', 'ind', '978623709215'],
 ];
 
-const librariesFor = (index: number, ids: string[]) => [ids[0]!, ids[1 + (index % (ids.length - 1))]!, ids[1 + ((index * 7) % (ids.length - 1))]!];
+const librariesFor = (index: number, ids: string[]) => [
+  ids[0]!,
+  ids[1 + (index % (ids.length - 1))]!,
+  ids[1 + ((index * 7) % (ids.length - 1))]!,
+];
 
 function knownHoldings(libraries: Library[], today: string): LibraryHolding[][] {
   const ids = libraries.map((library) => library.id);
   return knownWorks.map(([title, author, year, classification, language, isbn12, subtitle], index) => {
     const record: BibliographicInput = {
-      title, authors: [author], subjects: [], year, format: 'book', language, classification,
+      title,
+      authors: [author],
+      subjects: [],
+      year,
+      format: 'book',
+      language,
+      classification,
       isbns: isbn12 ? [completeIsbn13(isbn12)] : [],
       ...(subtitle && { subtitle }),
     };
@@ -90,8 +108,15 @@ export const DEMO_GENERATED_WORKS = 3200;
  * the network's libraries with some copies on loan. One transaction: a few hundred milliseconds, so every
  * test server can have it. Safe to run again (the writer updates what is there).
  */
-export async function seedDemoCatalog(catalog: CatalogStore, libraries: Library[], today = new Date().toISOString().slice(0, 10)): Promise<number> {
-  const works = [...knownHoldings(libraries, today), ...generateCatalog({ count: DEMO_GENERATED_WORKS, libraries, seed: 2019, today })];
+export async function seedDemoCatalog(
+  catalog: CatalogStore,
+  libraries: Library[],
+  today = new Date().toISOString().slice(0, 10),
+): Promise<number> {
+  const works = [
+    ...knownHoldings(libraries, today),
+    ...generateCatalog({ count: DEMO_GENERATED_WORKS, libraries, seed: 2019, today }),
+  ];
   const run = await catalog.beginRun();
   const outcomes = await run.saveBatch(works.flat());
   const refused = outcomes.find((outcome) => typeof outcome !== 'string');

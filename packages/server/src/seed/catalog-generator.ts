@@ -3,7 +3,15 @@ import { completeIsbn13 } from '../catalog/isbn.js';
 import { themeOf } from '../catalog/themes.js';
 import { words } from '../catalog/text.js';
 import type { LibraryKind } from '../types.js';
-import { families, lists, locations, names, publishers, type Audience, type TitleFamily } from './catalog-vocabulary.js';
+import {
+  families,
+  lists,
+  locations,
+  names,
+  publishers,
+  type Audience,
+  type TitleFamily,
+} from './catalog-vocabulary.js';
 
 export interface GeneratorLibrary {
   id: string;
@@ -90,7 +98,12 @@ function audiencePools(libraries: GeneratorLibrary[]): Record<Audience, Generato
 }
 
 /** Which libraries hold a work: most often the city library, and one to three that fit its readers. */
-function holders(audience: Audience, city: GeneratorLibrary[], pools: Record<Audience, GeneratorLibrary[]>, rng: Random) {
+function holders(
+  audience: Audience,
+  city: GeneratorLibrary[],
+  pools: Record<Audience, GeneratorLibrary[]>,
+  rng: Random,
+) {
   const chosen = new Set<GeneratorLibrary>();
   // Theses stay at the university more often than not.
   const cityChance = audience === 'academic' ? 0.35 : 0.7;
@@ -114,11 +127,19 @@ function copyStatus(rng: Random, referenceOnly: boolean): CopyStatus {
 
 /** "899.221 3 HIR l": class number, three letters of the author, the title's first letter. */
 function callNumber(classification: string, author: string | undefined, title: string): string {
-  const authorCode = words(author ?? title)[0]?.slice(0, 3).toUpperCase() ?? 'XXX';
+  const authorCode =
+    words(author ?? title)[0]
+      ?.slice(0, 3)
+      .toUpperCase() ?? 'XXX';
   return `${classification} ${authorCode} ${words(title)[0]?.[0] ?? 'x'}`;
 }
 
-const itemPrefix = (libraryId: string) => libraryId.split('-').map((part) => part[0]).join('').toUpperCase();
+const itemPrefix = (libraryId: string) =>
+  libraryId
+    .split('-')
+    .map((part) => part[0])
+    .join('')
+    .toUpperCase();
 
 /**
  * A deterministic union catalogue: the same options give the same works, holdings and loans, so the demo,
@@ -151,11 +172,15 @@ export function* generateCatalog(options: GeneratorOptions): Generator<LibraryHo
       format,
       language: family.language,
       // Unique per work: n scrambled by a multiplier coprime with 10^8 is a bijection on 8 digits.
-      isbns: format === 'thesis' || rng.chance(0.25) ? [] : [completeIsbn13(`${english ? '9780' : '9786'}${String((n * 48271 + 12345) % 1e8).padStart(8, '0')}`)],
+      isbns:
+        format === 'thesis' || rng.chance(0.25)
+          ? []
+          : [completeIsbn13(`${english ? '9780' : '9786'}${String((n * 48271 + 12345) % 1e8).padStart(8, '0')}`)],
       classification: family.classification,
       publisher: format === 'thesis' ? 'Sekolah Tinggi Teknologi Bontang' : publisher,
       place: format === 'thesis' ? 'Bontang' : place,
-      collation: format === 'book' ? `${rng.int(4, 40) * 10} hlm. : ilus. ; ${rng.pick([21, 23, 24, 25])} cm` : undefined,
+      collation:
+        format === 'book' ? `${rng.int(4, 40) * 10} hlm. : ilus. ; ${rng.pick([21, 23, 24, 25])} cm` : undefined,
     };
     const theme = themeOf(family.classification);
     if (theme) record.theme = theme;

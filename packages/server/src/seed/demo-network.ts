@@ -7,7 +7,11 @@ import type { Library } from '../types.js';
  */
 const weekdays = (opens: string, closes: string) =>
   (['mon', 'tue', 'wed', 'thu'] as const).map((day) => ({ day, opens, closes }));
-const schoolHours = [...weekdays('07:30', '14:00'), { day: 'fri' as const, opens: '07:30', closes: '11:00' }, { day: 'sat' as const, opens: '07:30', closes: '12:00' }];
+const schoolHours = [
+  ...weekdays('07:30', '14:00'),
+  { day: 'fri' as const, opens: '07:30', closes: '11:00' },
+  { day: 'sat' as const, opens: '07:30', closes: '12:00' },
+];
 const officeHours = [...weekdays('08:00', '16:00'), { day: 'fri' as const, opens: '08:00', closes: '11:30' }];
 
 const address = (street: string, village: string, district: string, postal_code: string) => ({
@@ -25,7 +29,11 @@ export const demoLibraries: Library[] = [
     name: 'Perpustakaan Umum Kota Bontang',
     kind: 'public',
     parent_institution: 'Dinas Perpustakaan dan Kearsipan Kota Bontang',
-    address: { ...address('Jl. Awang Long No. 12', 'Bontang Baru', 'Bontang Utara', '75311'), latitude: 0.1327, longitude: 117.4996 },
+    address: {
+      ...address('Jl. Awang Long No. 12', 'Bontang Baru', 'Bontang Utara', '75311'),
+      latitude: 0.1327,
+      longitude: 117.4996,
+    },
     opening_hours: [
       ...weekdays('08:00', '20:00'),
       { day: 'fri', opens: '08:00', closes: '11:30' },
@@ -33,7 +41,11 @@ export const demoLibraries: Library[] = [
       { day: 'sun', opens: '09:00', closes: '13:00' },
     ],
     opening_hours_note: 'Jumat buka kembali 13.30-20.00. Tutup pada hari libur nasional.',
-    contact: { phone: '+62548021234', email: 'layanan@perpustakaan.bontang.example', website: 'https://perpustakaan.bontang.example' },
+    contact: {
+      phone: '+62548021234',
+      email: 'layanan@perpustakaan.bontang.example',
+      website: 'https://perpustakaan.bontang.example',
+    },
   },
   {
     id: 'stt-bontang',
@@ -102,7 +114,11 @@ export const demoLibraries: Library[] = [
     parent_institution: 'SMA Negeri 1 Bontang',
     address: address('Jl. Ahmad Yani No. 30', 'Api-Api', 'Bontang Utara', '75312'),
     opening_hours: schoolHours,
-    contact: { phone: '+62548021701', email: 'perpustakaan@sman1.bontang.example', website: 'https://sman1.bontang.example' },
+    contact: {
+      phone: '+62548021701',
+      email: 'perpustakaan@sman1.bontang.example',
+      website: 'https://sman1.bontang.example',
+    },
   },
   {
     id: 'sman-2-bontang',
@@ -130,7 +146,11 @@ export const demoLibraries: Library[] = [
     kind: 'company',
     parent_institution: 'PT Kaltim Amonia Lestari (program CSR)',
     address: address('Jl. Sultan Syahrir No. 1, Kompleks Perumahan Karyawan', 'Guntung', 'Bontang Utara', '75314'),
-    opening_hours: [...weekdays('09:00', '17:00'), { day: 'fri', opens: '09:00', closes: '17:00' }, { day: 'sat', opens: '09:00', closes: '13:00' }],
+    opening_hours: [
+      ...weekdays('09:00', '17:00'),
+      { day: 'fri', opens: '09:00', closes: '17:00' },
+      { day: 'sat', opens: '09:00', closes: '13:00' },
+    ],
     opening_hours_note: 'Terbuka untuk umum, tidak hanya untuk karyawan.',
     contact: { phone: '+62548041000', email: 'csr.perpustakaan@kaltim-amonia.example' },
   },
@@ -172,7 +192,11 @@ export const demoLibraries: Library[] = [
     kind: 'reading-corner',
     parent_institution: 'RSUD Taman Husada Bontang',
     address: address('Jl. Letjen S. Parman No. 1', 'Belimbing', 'Bontang Barat', '75313'),
-    opening_hours: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((day) => ({ day, opens: '08:00', closes: '14:00' })),
+    opening_hours: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((day) => ({
+      day,
+      opens: '08:00',
+      closes: '14:00',
+    })),
     contact: { phone: '+62548030300' },
   },
 ];

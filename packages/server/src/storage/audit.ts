@@ -42,7 +42,15 @@ export function sqliteAuditLog(db: Db, now: () => Date = () => new Date()): Sqli
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const recordNow = (entry: Omit<AuditEntry, 'at'>) => {
-    insert.run(now().toISOString(), entry.action, entry.credentialId, entry.kind, entry.libraryId, entry.label, entry.actor);
+    insert.run(
+      now().toISOString(),
+      entry.action,
+      entry.credentialId,
+      entry.kind,
+      entry.libraryId,
+      entry.label,
+      entry.actor,
+    );
   };
   return {
     recordNow,

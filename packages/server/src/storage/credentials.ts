@@ -99,7 +99,11 @@ function fromRow(row: CredentialRow): Credential {
   };
 }
 
-export function sqliteCredentialStore(db: Db, audit: SqliteAuditLog, now: () => Date = () => new Date()): CredentialStore {
+export function sqliteCredentialStore(
+  db: Db,
+  audit: SqliteAuditLog,
+  now: () => Date = () => new Date(),
+): CredentialStore {
   const insert = db.prepare(`
     INSERT INTO credentials (id, kind, library_id, location, label, origins, server_side, key_hash, shown_as,
                              demo, demo_key, created_at)
@@ -132,25 +136,27 @@ export function sqliteCredentialStore(db: Db, audit: SqliteAuditLog, now: () => 
 
   return {
     audit,
-    create: asyncOf(db.transaction((credential: NewCredential, actor: string) => {
-      insert.run({
-        id: credential.id,
-        kind: credential.kind,
-        library_id: credential.libraryId,
-        location: credential.location ?? null,
-        label: credential.label ?? null,
-        origins: JSON.stringify(credential.origins ?? []),
-        server_side: credential.serverSide ? 1 : 0,
-        key_hash: credential.keyHash,
-        shown_as: credential.shownAs,
-        demo: credential.demoKey ? 1 : 0,
-        demo_key: credential.demoKey ?? null,
-        created_at: now().toISOString(),
-      });
-      const created = get(credential.id)!;
-      logged('create', created, actor);
-      return created;
-    })),
+    create: asyncOf(
+      db.transaction((credential: NewCredential, actor: string) => {
+        insert.run({
+          id: credential.id,
+          kind: credential.kind,
+          library_id: credential.libraryId,
+          location: credential.location ?? null,
+          label: credential.label ?? null,
+          origins: JSON.stringify(credential.origins ?? []),
+          server_side: credential.serverSide ? 1 : 0,
+          key_hash: credential.keyHash,
+          shown_as: credential.shownAs,
+          demo: credential.demoKey ? 1 : 0,
+          demo_key: credential.demoKey ?? null,
+          created_at: now().toISOString(),
+        });
+        const created = get(credential.id)!;
+        logged('create', created, actor);
+        return created;
+      }),
+    ),
     async findByKeyHash(keyHash) {
       const row = byHash.get(keyHash);
       return row && fromRow(row);
@@ -169,19 +175,25 @@ export function sqliteCredentialStore(db: Db, audit: SqliteAuditLog, now: () => 
         params.push(kind);
       }
       const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-      const rows = db.prepare(`SELECT * FROM credentials ${where} ORDER BY created_at, id`).all(...params) as CredentialRow[];
+      const rows = db
+        .prepare(`SELECT * FROM credentials ${where} ORDER BY created_at, id`)
+        .all(...params) as CredentialRow[];
       return rows.map(fromRow);
     },
-    revoke: asyncOf(db.transaction((id: string, actor: string) => {
-      if (revokeStmt.run(now().toISOString(), id).changes === 1) logged('revoke', get(id)!, actor);
-      return get(id);
-    })),
-    setLabel: asyncOf(db.transaction((id: string, label: string | null, actor: string) => {
-      if (labelStmt.run(label, id).changes === 0) return undefined;
-      const credential = get(id)!;
-      logged('label', credential, actor);
-      return credential;
-    })),
+    revoke: asyncOf(
+      db.transaction((id: string, actor: string) => {
+        if (revokeStmt.run(now().toISOString(), id).changes === 1) logged('revoke', get(id)!, actor);
+        return get(id);
+      }),
+    ),
+    setLabel: asyncOf(
+      db.transaction((id: string, label: string | null, actor: string) => {
+        if (labelStmt.run(label, id).changes === 0) return undefined;
+        const credential = get(id)!;
+        logged('label', credential, actor);
+        return credential;
+      }),
+    ),
     activeSiteOrigins: async () => siteOrigins.all().flatMap((origins) => JSON.parse(origins) as string[]),
     activeDemoKeys: async () => demoKeys.all().map((row) => ({ credential: fromRow(row), key: row.demo_key! })),
   };

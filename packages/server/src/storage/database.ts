@@ -23,9 +23,7 @@ export function openDatabase(file: string): Db {
 /** Runs, in one transaction each, the migrations this database has not seen yet. */
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[],
-  );
+  const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
   let count = 0;
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;

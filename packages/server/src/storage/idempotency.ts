@@ -49,7 +49,9 @@ export interface IdempotencyStore {
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function hashRequest(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('base64url');
 }
 
 /** A write on the SQLite database, run inside the transaction that stores an idempotent answer. */
@@ -99,7 +101,10 @@ export function sqliteIdempotencyStore(
     if (insertPending.run(scope, key, requestHash ?? '', at, bootId).changes === 1) return { outcome: 'reserved' };
     const row = findRow.get(scope, key)!;
     if (row.state === 'done') {
-      return { outcome: 'answered', response: { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) } };
+      return {
+        outcome: 'answered',
+        response: { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) },
+      };
     }
     if (takeOver.run(requestHash ?? '', at, bootId, scope, key, bootId).changes === 1) return { outcome: 'reserved' };
     return { outcome: 'in_progress', requestHash: row.request_hash || null };
@@ -107,7 +112,8 @@ export function sqliteIdempotencyStore(
 
   const complete = db.transaction((scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
     for (const write of writes) {
-      if (!(write instanceof SqliteWrite)) throw new Error(`A ${write.backend} write cannot commit with a SQLite answer.`);
+      if (!(write instanceof SqliteWrite))
+        throw new Error(`A ${write.backend} write cannot commit with a SQLite answer.`);
       write.apply(db);
     }
     const at = now();

@@ -67,7 +67,10 @@ export function sqliteLibraryStore(db: Db): LibraryStore {
     async list({ kinds, offset, limit }) {
       const where = kinds?.length ? `WHERE kind IN (${kinds.map(() => '?').join(', ')})` : '';
       const params = kinds ?? [];
-      const total = db.prepare(`SELECT count(*) FROM libraries ${where}`).pluck().get(...params) as number;
+      const total = db
+        .prepare(`SELECT count(*) FROM libraries ${where}`)
+        .pluck()
+        .get(...params) as number;
       const rows = db
         .prepare(`SELECT * FROM libraries ${where} ORDER BY ${kindOrder}, name LIMIT ? OFFSET ?`)
         .all(...params, limit, offset) as LibraryRow[];

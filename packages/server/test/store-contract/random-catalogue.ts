@@ -21,7 +21,9 @@ export function prng(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  const some = <T>(list: readonly T[], most: number): T[] => [...new Set(Array.from({ length: 1 + int(most) }, () => pick(list)))];
+  const some = <T>(list: readonly T[], most: number): T[] => [
+    ...new Set(Array.from({ length: 1 + int(most) }, () => pick(list))),
+  ];
   return { next, int, pick, some, chance: (p: number) => next() < p };
 }
 
@@ -49,7 +51,10 @@ function randomHoldings(random: ReturnType<typeof prng>, works: number): Library
       ...(random.chance(0.85) && { language: random.pick(languages) }),
       ...(random.chance(0.9) && { year: 1995 + random.int(12) }),
     };
-    const copies = Array.from({ length: 1 + random.int(3) }, (_, i) => ({ itemCode: `R${n}-${i}`, status: random.pick(statuses) }));
+    const copies = Array.from({ length: 1 + random.int(3) }, (_, i) => ({
+      itemCode: `R${n}-${i}`,
+      status: random.pick(statuses),
+    }));
     holdings.push({ record, libraryId: random.pick(demoLibraries).id, copies });
   }
   return holdings;
@@ -63,7 +68,12 @@ function randomQuery(random: ReturnType<typeof prng>): CatalogQuery {
     ...(random.chance(0.2) && { languages: random.some(languages, 2) }),
     ...(random.chance(0.15) && { yearFrom: 1995 + random.int(8) }),
     ...(random.chance(0.15) && { yearTo: 2000 + random.int(8) }),
-    ...(random.chance(0.25) && { libraries: random.some(demoLibraries.map((entry) => entry.id), 3) }),
+    ...(random.chance(0.25) && {
+      libraries: random.some(
+        demoLibraries.map((entry) => entry.id),
+        3,
+      ),
+    }),
     ...(random.chance(0.2) && { libraryKinds: random.some(kinds, 2) }),
     ...(random.chance(0.25) && { availableOnly: true }),
     sort: random.pick(sorts),
@@ -92,7 +102,8 @@ export function randomCatalogueCheck<H extends StoreHarness>(
       const random = prng(seed);
       const holdings = randomHoldings(random, works);
       // In a few runs and batches, as imports write them.
-      for (let at = 0; at < holdings.length; at += 120) await saveRun(harness.stores.catalog, holdings.slice(at, at + 120));
+      for (let at = 0; at < holdings.length; at += 120)
+        await saveRun(harness.stores.catalog, holdings.slice(at, at + 120));
     });
     after(() => harness.close());
 

@@ -34,10 +34,15 @@ export interface ImportOptions {
 type Read = { number: number; mapped: Mapped } | { number: number; error: string; field?: string };
 
 /** Every format as one stream of numbered, mapped records. */
-async function* mappedRecords(format: ImportFormat, source: AsyncIterable<Uint8Array>, libraryId: string): AsyncGenerator<Read> {
+async function* mappedRecords(
+  format: ImportFormat,
+  source: AsyncIterable<Uint8Array>,
+  libraryId: string,
+): AsyncGenerator<Read> {
   if (format === 'slims-csv') {
     for await (const row of readSlimsCsv(source)) {
-      if ('error' in row) yield { number: row.number, error: `Line ${row.line}: ${row.error}`, ...(row.column && { field: row.column }) };
+      if ('error' in row)
+        yield { number: row.number, error: `Line ${row.line}: ${row.error}`, ...(row.column && { field: row.column }) };
       else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId) };
     }
     return;
@@ -98,7 +103,11 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
       if (typeof outcome === 'string') report[outcome]++;
       else {
         report.skipped++;
-        problem({ record: batch[i]!.number, outcome: 'record_skipped', reason: `The record could not be saved: ${outcome.refused}` });
+        problem({
+          record: batch[i]!.number,
+          outcome: 'record_skipped',
+          reason: `The record could not be saved: ${outcome.refused}`,
+        });
       }
     });
     batch = [];
@@ -113,14 +122,30 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
       report.received++;
       if ('error' in read) {
         report.skipped++;
-        problem({ record: read.number, ...(read.field && { field: read.field }), outcome: 'record_skipped', reason: read.error });
+        problem({
+          record: read.number,
+          ...(read.field && { field: read.field }),
+          outcome: 'record_skipped',
+          reason: read.error,
+        });
         continue;
       }
       const { holding, skipped, ignored } = read.mapped;
-      for (const entry of ignored) problem({ record: read.number, ...(entry.field && { field: entry.field }), outcome: 'value_ignored', reason: entry.reason });
+      for (const entry of ignored)
+        problem({
+          record: read.number,
+          ...(entry.field && { field: entry.field }),
+          outcome: 'value_ignored',
+          reason: entry.reason,
+        });
       if (!holding) {
         report.skipped++;
-        problem({ record: read.number, ...(skipped?.field && { field: skipped.field }), outcome: 'record_skipped', reason: skipped?.reason ?? 'The record could not be mapped.' });
+        problem({
+          record: read.number,
+          ...(skipped?.field && { field: skipped.field }),
+          outcome: 'record_skipped',
+          reason: skipped?.reason ?? 'The record could not be mapped.',
+        });
         continue;
       }
       batch.push({ number: read.number, holding });

@@ -7,7 +7,10 @@ import { controlField, fieldsOf, subfield, subfields, type DataField, type MarcR
 import { coverUrl, isoDate, trimIsbd, yearIn, type FieldProblem, type Mapped } from './mapped.js';
 
 const joined = (values: (string | undefined)[], separator = ' ') =>
-  values.filter((value): value is string => Boolean(value && value.trim())).join(separator).trim() || undefined;
+  values
+    .filter((value): value is string => Boolean(value && value.trim()))
+    .join(separator)
+    .trim() || undefined;
 
 function titleOf(record: MarcRecord): { title?: string; subtitle?: string; gmd?: string } {
   const field = fieldsOf(record, '245')[0];
@@ -104,7 +107,10 @@ export function mapMarcRecord(record: MarcRecord, libraryId: string): Mapped {
   const firstCode = /^(?:[a-z]{3}){2,}$/.test(languageSource) ? languageSource.slice(0, 3) : languageSource;
   const language = firstCode ? languageCode(firstCode) : undefined;
   if (languageSource && !language && !/^[|\s^]+$/.test(languageSource)) {
-    ignored.push({ field: languageField ? '041' : '008', reason: `"${languageSource}" is not a language code; the language was left out.` });
+    ignored.push({
+      field: languageField ? '041' : '008',
+      reason: `"${languageSource}" is not a language code; the language was left out.`,
+    });
   }
 
   const koha = fieldsOf(record, '952');
@@ -137,10 +143,23 @@ export function mapMarcRecord(record: MarcRecord, libraryId: string): Mapped {
     publisher: imprint.publisher,
     place: imprint.place,
     series: trimIsbd(subfield(fieldsOf(record, '490', '830')[0], 'a')),
-    collation: trimIsbd(joined(subfields(fieldsOf(record, '300')[0] ?? { tag: '', ind1: '', ind2: '', subfields: [] }, 'a', 'b', 'c'), ' ')),
-    notes: joined(fieldsOf(record, '500').map((field) => subfield(field, 'a')), ' '),
-    coverUrl: coverUrl(fieldsOf(record, '856').map((field) => subfield(field, 'u')).find((url) => url && /\.(jpe?g|png|webp)$/i.test(url))),
+    collation: trimIsbd(
+      joined(
+        subfields(fieldsOf(record, '300')[0] ?? { tag: '', ind1: '', ind2: '', subfields: [] }, 'a', 'b', 'c'),
+        ' ',
+      ),
+    ),
+    notes: joined(
+      fieldsOf(record, '500').map((field) => subfield(field, 'a')),
+      ' ',
+    ),
+    coverUrl: coverUrl(
+      fieldsOf(record, '856')
+        .map((field) => subfield(field, 'u'))
+        .find((url) => url && /\.(jpe?g|png|webp)$/i.test(url)),
+    ),
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (bib as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (bib as unknown as Record<string, unknown>)[key] = value;
   return { holding: { record: bib, libraryId, copies }, ignored };
 }

@@ -4,7 +4,11 @@ import { FileFormatError, firstInvalidUtf8, notUtf8Hint } from './problems.js';
 
 const MARC_NS = 'http://www.loc.gov/MARC21/slim';
 const decoders: Record<string, string> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'windows-1252': 'windows-1252',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'windows-1252': 'windows-1252',
   'iso-8859-15': 'iso-8859-15',
 };
 
@@ -14,7 +18,8 @@ function declaredEncoding(start: Uint8Array): string {
   const named = /^(?:\uFEFF|\xEF\xBB\xBF)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1]?.toLowerCase();
   if (!named) return 'utf-8';
   const decoder = decoders[named];
-  if (!decoder) throw new FileFormatError(1, `The file declares the encoding "${named}"; MARCXML is read as UTF-8 or ISO-8859-1.`);
+  if (!decoder)
+    throw new FileFormatError(1, `The file declares the encoding "${named}"; MARCXML is read as UTF-8 or ISO-8859-1.`);
   return decoder;
 }
 
@@ -97,7 +102,10 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
 
   const notWellFormed = (error: unknown) => {
     const message = (error as Error).message.replace(/^(\d+):(\d+): /, 'line $1, column $2: ').replace(/\.$/, '');
-    return new FileFormatError(number + (record ? 0 : 1), `The file is not well-formed XML (${message}). Reading stopped here.`);
+    return new FileFormatError(
+      number + (record ? 0 : 1),
+      `The file is not well-formed XML (${message}). Reading stopped here.`,
+    );
   };
 
   let decoder: TextDecoder | undefined;

@@ -3,8 +3,23 @@ import { FileFormatError, notUtf8Hint } from './problems.js';
 
 /** The columns of SLiMS' bibliographic export (admin/modules/bibliography/export.php), in its order. */
 export const slimsColumns = [
-  'title', 'gmd_name', 'edition', 'isbn_issn', 'publisher_name', 'publish_year', 'collation', 'series_title',
-  'call_number', 'language_name', 'place_name', 'classification', 'notes', 'image', 'sor', 'authors', 'topics',
+  'title',
+  'gmd_name',
+  'edition',
+  'isbn_issn',
+  'publisher_name',
+  'publish_year',
+  'collation',
+  'series_title',
+  'call_number',
+  'language_name',
+  'place_name',
+  'classification',
+  'notes',
+  'image',
+  'sor',
+  'authors',
+  'topics',
   'item_code',
 ] as const;
 export type SlimsColumn = (typeof slimsColumns)[number];
@@ -110,11 +125,18 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
   }
   if (start?.length) {
     // A file of one line without a line end.
-    yield* csvRows((async function* () { yield Buffer.concat([start, Buffer.from('\n')]); })());
+    yield* csvRows(
+      (async function* () {
+        yield Buffer.concat([start, Buffer.from('\n')]);
+      })(),
+    );
     return;
   }
   if (state === State.Quoted) {
-    throw new FileFormatError(-1, `A quoted value that starts on line ${rowLine} is never closed: the file ends inside it.`);
+    throw new FileFormatError(
+      -1,
+      `A quoted value that starts on line ${rowLine} is never closed: the file ends inside it.`,
+    );
   }
   if (cell.length || cells.length) {
     endCell();
@@ -136,10 +158,18 @@ export async function* readSlimsCsv(source: AsyncIterable<Uint8Array>): AsyncGen
     for await (const { cells, line } of csvRows(source)) {
       if (isEmptyRow(cells)) continue;
       if (!columns) {
-        const names = cells.map((cell) => cell.toString('utf8').replace(/^\uFEFF/, '').trim().toLowerCase());
+        const names = cells.map((cell) =>
+          cell
+            .toString('utf8')
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase(),
+        );
         const isHeader = names.includes('title');
         columns = isHeader
-          ? names.map((name) => (slimsColumns as readonly string[]).includes(name) ? (name as SlimsColumn) : undefined)
+          ? names.map((name) =>
+              (slimsColumns as readonly string[]).includes(name) ? (name as SlimsColumn) : undefined,
+            )
           : [...slimsColumns];
         if (isHeader) continue;
       }
@@ -151,7 +181,8 @@ export async function* readSlimsCsv(source: AsyncIterable<Uint8Array>): AsyncGen
       const lastNamed = columns.length - [...columns].reverse().findIndex((column) => column !== undefined);
       if (filled > lastNamed) {
         yield {
-          number, line,
+          number,
+          line,
           error: `The row has ${filled} values where the file has ${lastNamed} columns: a quote or separator inside a value split it.`,
         };
         continue;
@@ -165,7 +196,12 @@ export async function* readSlimsCsv(source: AsyncIterable<Uint8Array>): AsyncGen
         else values[column] = cell.toString('utf8').trim();
       });
       if (badColumn) {
-        yield { number, line, column: badColumn, error: `The value of "${badColumn}" is not valid UTF-8. ${notUtf8Hint}` };
+        yield {
+          number,
+          line,
+          column: badColumn,
+          error: `The value of "${badColumn}" is not valid UTF-8. ${notUtf8Hint}`,
+        };
         continue;
       }
       yield { number, line, values };

@@ -27,7 +27,10 @@ export function mapSlimsRow(values: Partial<Record<SlimsColumn, string>>, librar
 
   let format = formatOfGmd(values.gmd_name ?? '');
   if (!format) {
-    ignored.push({ field: 'gmd_name', reason: `"${values.gmd_name}" is not a known GMD; the record was filed as a book.` });
+    ignored.push({
+      field: 'gmd_name',
+      reason: `"${values.gmd_name}" is not a known GMD; the record was filed as a book.`,
+    });
     format = 'book';
   }
 
@@ -45,11 +48,16 @@ export function mapSlimsRow(values: Partial<Record<SlimsColumn, string>>, librar
 
   const yearCell = nonEmpty(values.publish_year);
   const year = yearIn(yearCell);
-  if (yearCell && year === undefined) ignored.push({ field: 'publish_year', reason: `"${yearCell}" holds no year; it was left out.` });
+  if (yearCell && year === undefined)
+    ignored.push({ field: 'publish_year', reason: `"${yearCell}" holds no year; it was left out.` });
 
   const languageCell = nonEmpty(values.language_name);
   const language = languageCell ? languageCode(languageCell) : undefined;
-  if (languageCell && !language) ignored.push({ field: 'language_name', reason: `"${languageCell}" is not a language this importer knows; it was left out.` });
+  if (languageCell && !language)
+    ignored.push({
+      field: 'language_name',
+      reason: `"${languageCell}" is not a language this importer knows; it was left out.`,
+    });
 
   const callNumber = nonEmpty(values.call_number);
   const classification = nonEmpty(values.classification);
@@ -58,7 +66,13 @@ export function mapSlimsRow(values: Partial<Record<SlimsColumn, string>>, librar
   const sor = nonEmpty(values.sor);
   if (!authors.length && sor) authors.push(sor);
 
-  const record: BibliographicInput = { title, authors, subjects: multiValues(values.topics), format, isbns: [...new Set(isbns)] };
+  const record: BibliographicInput = {
+    title,
+    authors,
+    subjects: multiValues(values.topics),
+    format,
+    isbns: [...new Set(isbns)],
+  };
   const optional: Partial<BibliographicInput> = {
     year,
     language,
@@ -72,7 +86,8 @@ export function mapSlimsRow(values: Partial<Record<SlimsColumn, string>>, librar
     notes: nonEmpty(values.notes),
     coverUrl: coverUrl(values.image),
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
 
   const copies = multiValues(values.item_code).map((itemCode) => ({
     itemCode,

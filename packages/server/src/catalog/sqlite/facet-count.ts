@@ -1,6 +1,16 @@
 import { formats } from '../model.js';
 import type { CatalogQuery } from '../store.js';
-import { formatOf, languageOf, libraryKinds, PRESENT, themeIndexOf, themeOf, themeOfIndex, yearOf, type FacetIndex } from './facet-index.js';
+import {
+  formatOf,
+  languageOf,
+  libraryKinds,
+  PRESENT,
+  themeIndexOf,
+  themeOf,
+  themeOfIndex,
+  yearOf,
+  type FacetIndex,
+} from './facet-index.js';
 
 export type FacetName = 'format' | 'library' | 'library_kind' | 'theme' | 'language' | 'year';
 export type Facets = Record<FacetName, { value: string; count: number }[]>;
@@ -19,7 +29,13 @@ type Filters = Omit<CatalogQuery, 'text' | 'title' | 'author' | 'subject' | 'isb
  * Facets are disjunctive: each facet counts as if its own filter were not set (with format=book chosen, the
  * format facet still tells how many maps match), so a widget can offer the other values.
  */
-export function countFacets(index: FacetIndex, candidates: Uint32Array | undefined, count: number, query: Filters, matched: Uint32Array) {
+export function countFacets(
+  index: FacetIndex,
+  candidates: Uint32Array | undefined,
+  count: number,
+  query: Filters,
+  matched: Uint32Array,
+) {
   const { data, stride, words } = index;
   const formatOk = new Uint8Array(16).fill(query.formats?.length ? 0 : 1);
   for (const format of query.formats ?? []) formatOk[formats.indexOf(format)] = 1;
@@ -52,7 +68,8 @@ export function countFacets(index: FacetIndex, candidates: Uint32Array | undefin
   }
   const C = L.map((value, w) => value & K[w]!);
   const byHoldings = Boolean(query.libraries?.length || query.libraryKinds?.length || query.availableOnly);
-  const filtered = byHoldings || yearFiltered || Boolean(query.formats?.length || query.themes?.length || query.languages?.length);
+  const filtered =
+    byHoldings || yearFiltered || Boolean(query.formats?.length || query.themes?.length || query.languages?.length);
   // Only the mask bytes that hold libraries are counted (two for the 15 demo libraries).
   const maskBytes = Math.ceil(index.libraries.length / 8);
   const maskOffset = query.availableOnly ? 1 + words : 1;
@@ -170,7 +187,8 @@ export function countFacets(index: FacetIndex, candidates: Uint32Array | undefin
     for (let value = 1; value < 256; value++) {
       const count = byteCounts[byte * 256 + value]!;
       if (!count) continue;
-      for (let bit = 0; bit < 8; bit++) if (value & (1 << bit) && byte * 8 + bit < libraryCounts.length) libraryCounts[byte * 8 + bit]! += count;
+      for (let bit = 0; bit < 8; bit++)
+        if (value & (1 << bit) && byte * 8 + bit < libraryCounts.length) libraryCounts[byte * 8 + bit]! += count;
     }
   }
   const kindCounts = new Uint32Array(libraryKinds.length);

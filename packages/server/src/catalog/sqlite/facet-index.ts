@@ -21,7 +21,13 @@ const formatIndex = new Map(formats.map((format, index) => [format, index]));
 export const themeIndexOf = (theme: ThemeCode | null) => (theme ? Number(theme[0]) + 1 : 0);
 export const themeOfIndex = (index: number) => `${index - 1}00` as ThemeCode;
 
-type RecordFacetRow = [id: number, format: Format, theme: ThemeCode | null, language: string | null, year: number | null];
+type RecordFacetRow = [
+  id: number,
+  format: Format,
+  theme: ThemeCode | null,
+  language: string | null,
+  year: number | null,
+];
 type HoldingRow = [recordId: number, libraryId: string, available: number];
 
 /**
@@ -75,23 +81,33 @@ export class FacetIndex {
   constructor(db: Db) {
     this.statements = {
       version: db.prepare<[], number>('SELECT version FROM catalog_state WHERE id = 1').pluck(),
-      libraries: db.prepare<[], { id: string; kind: LibraryKind }>(`SELECT id, kind FROM libraries ORDER BY ${libraryOrder}`),
+      libraries: db.prepare<[], { id: string; kind: LibraryKind }>(
+        `SELECT id, kind FROM libraries ORDER BY ${libraryOrder}`,
+      ),
       maxId: db.prepare<[], number | null>('SELECT max(id) FROM catalog_records').pluck(),
       // A full load reads the catalogue in slices of ids, each slice as one string (see loadAll).
-      recordSlice: db.prepare<[number, number], string | null>(
-        `SELECT group_concat(id || char(31) || format || char(31) || ifnull(theme, '') || char(31) ||
+      recordSlice: db
+        .prepare<[number, number], string | null>(
+          `SELECT group_concat(id || char(31) || format || char(31) || ifnull(theme, '') || char(31) ||
            ifnull(language, '') || char(31) || ifnull(year, 0), char(30))
          FROM catalog_records WHERE id > ? AND id <= ?`,
-      ).pluck(),
-      holdingSlice: db.prepare<[number, number], string | null>(
-        `SELECT group_concat(record_id || char(31) || library_id || char(31) || (available > 0), char(30))
+        )
+        .pluck(),
+      holdingSlice: db
+        .prepare<[number, number], string | null>(
+          `SELECT group_concat(record_id || char(31) || library_id || char(31) || (available > 0), char(30))
          FROM catalog_holdings WHERE record_id > ? AND record_id <= ?`,
-      ).pluck(),
-      changedRecords: db.prepare('SELECT id, format, theme, language, year FROM catalog_records WHERE change_seq > ?').raw(),
-      changedHoldings: db.prepare(
-        `SELECT h.record_id, h.library_id, h.available FROM catalog_holdings h
+        )
+        .pluck(),
+      changedRecords: db
+        .prepare('SELECT id, format, theme, language, year FROM catalog_records WHERE change_seq > ?')
+        .raw(),
+      changedHoldings: db
+        .prepare(
+          `SELECT h.record_id, h.library_id, h.available FROM catalog_holdings h
          JOIN catalog_records r ON r.id = h.record_id WHERE r.change_seq > ?`,
-      ).raw(),
+        )
+        .raw(),
     };
   }
 
@@ -101,7 +117,8 @@ export class FacetIndex {
     if (version === this.seenVersion) return version;
     const libraries = this.statements.libraries.all();
     const librariesChanged =
-      libraries.length !== this.libraries.length || libraries.some((library, i) => library.id !== this.libraries[i]!.id);
+      libraries.length !== this.libraries.length ||
+      libraries.some((library, i) => library.id !== this.libraries[i]!.id);
     const full = this.seenVersion < 0 || librariesChanged;
     if (full) this.fullLoads++;
     if (librariesChanged) this.setLibraries(libraries);
@@ -109,8 +126,10 @@ export class FacetIndex {
     this.ensureCapacity(maxId + 1, full);
     if (full) this.loadAll(maxId);
     else {
-      for (const row of this.statements.changedRecords.iterate(this.seenVersion) as IterableIterator<RecordFacetRow>) this.setRecord(row);
-      for (const row of this.statements.changedHoldings.iterate(this.seenVersion) as IterableIterator<HoldingRow>) this.setHolding(...row);
+      for (const row of this.statements.changedRecords.iterate(this.seenVersion) as IterableIterator<RecordFacetRow>)
+        this.setRecord(row);
+      for (const row of this.statements.changedHoldings.iterate(this.seenVersion) as IterableIterator<HoldingRow>)
+        this.setHolding(...row);
     }
     this.seenVersion = version;
     return version;
@@ -125,7 +144,13 @@ export class FacetIndex {
     const slice = 200_000;
     for (let from = 0; from < maxId; from += slice) {
       eachRow(this.statements.recordSlice.get(from, from + slice) ?? null, 5, (row) => {
-        this.setRecord([Number(row[0]), row[1] as Format, (row[2] || null) as ThemeCode | null, row[3] || null, Number(row[4])]);
+        this.setRecord([
+          Number(row[0]),
+          row[1] as Format,
+          (row[2] || null) as ThemeCode | null,
+          row[3] || null,
+          Number(row[4]),
+        ]);
       });
       eachRow(this.statements.holdingSlice.get(from, from + slice) ?? null, 3, (row) => {
         this.setHolding(Number(row[0]), row[1]!, row[2] === '1' ? 1 : 0);
@@ -170,8 +195,13 @@ export class FacetIndex {
     // Years outside 1..2100 (the contract's range) count as unknown.
     const knownYear = year && year > 0 && year <= 2100 ? year : 0;
     const base = id * this.stride;
-    this.data[base] = (PRESENT | ((formatIndex.get(format) ?? 0) << 1) | (themeIndexOf(theme) << 5) | (knownYear << 9) |
-      ((language ? this.internLanguage(language) : 0) << 21)) >>> 0;
+    this.data[base] =
+      (PRESENT |
+        ((formatIndex.get(format) ?? 0) << 1) |
+        (themeIndexOf(theme) << 5) |
+        (knownYear << 9) |
+        ((language ? this.internLanguage(language) : 0) << 21)) >>>
+      0;
     // Holdings are re-read for every changed record: clear its masks first.
     this.data.fill(0, base + 1, base + this.stride);
     if (id >= this.end) this.end = id + 1;

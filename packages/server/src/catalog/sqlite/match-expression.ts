@@ -14,13 +14,15 @@ export function matchExpression(
   const terms = words(typed);
   if (!terms.length) return undefined;
   const prefixLast = options.prefixLast ?? true;
-  return terms
-    .map((term, index) => {
-      const quoted = `"${term}"`;
-      if (!prefixLast || index < terms.length - 1 || term.length < 2) return quoted;
-      const expanded = options.expand?.(term);
-      return expanded ? `(${expanded.map((word) => `"${word}"`).join(' OR ')})` : `${quoted}*`;
-    })
-    // An explicit AND: FTS5 does not read `"a" ("b" OR "c")` as two conditions.
-    .join(' AND ');
+  return (
+    terms
+      .map((term, index) => {
+        const quoted = `"${term}"`;
+        if (!prefixLast || index < terms.length - 1 || term.length < 2) return quoted;
+        const expanded = options.expand?.(term);
+        return expanded ? `(${expanded.map((word) => `"${word}"`).join(' OR ')})` : `${quoted}*`;
+      })
+      // An explicit AND: FTS5 does not read `"a" ("b" OR "c")` as two conditions.
+      .join(' AND ')
+  );
 }

@@ -8,7 +8,10 @@ import type { FacetIndex } from './facet-index.js';
 import type { TermList } from './term-list.js';
 import { publicRecordId, recordIdOfSearchRowid, type RecordRow } from './rows.js';
 
-type SummaryRow = Pick<RecordRow, 'id' | 'title' | 'subtitle' | 'authors' | 'year' | 'format' | 'language' | 'isbns' | 'theme' | 'cover_url'>;
+type SummaryRow = Pick<
+  RecordRow,
+  'id' | 'title' | 'subtitle' | 'authors' | 'year' | 'format' | 'language' | 'isbns' | 'theme' | 'cover_url'
+>;
 interface HoldingCountRow {
   record_id: number;
   library_id: string;
@@ -74,11 +77,16 @@ function summaryOf(row: SummaryRow, holdings: HoldingCountRow[], libraryOrder: (
 
 /** Reading records: the page of a search, one full record, and suggestions while typing. */
 export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
-  const summaryRows = byIdList<SummaryRow>(db, (ids) =>
-    `SELECT id, title, subtitle, authors, year, format, language, isbns, theme, cover_url
-     FROM catalog_records WHERE id IN (${ids})`);
-  const holdingRows = byIdList<HoldingCountRow>(db, (ids) =>
-    `SELECT record_id, library_id, copies, available FROM catalog_holdings WHERE record_id IN (${ids})`);
+  const summaryRows = byIdList<SummaryRow>(
+    db,
+    (ids) =>
+      `SELECT id, title, subtitle, authors, year, format, language, isbns, theme, cover_url
+     FROM catalog_records WHERE id IN (${ids})`,
+  );
+  const holdingRows = byIdList<HoldingCountRow>(
+    db,
+    (ids) => `SELECT record_id, library_id, copies, available FROM catalog_holdings WHERE record_id IN (${ids})`,
+  );
   const recordRow = db.prepare<[number], RecordRow>('SELECT * FROM catalog_records WHERE id = ?');
   const copyRows = db.prepare<[number], CopyRow>(
     'SELECT library_id, location, call_number, status, due_date FROM catalog_copies WHERE record_id = ? ORDER BY id',
@@ -87,11 +95,13 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
     'SELECT record_id, library_id, copies, available FROM catalog_holdings WHERE record_id = ?',
   );
   // Suggestions read the first matches in FTS rowid order (shortest titles first) and stop.
-  const firstMatches = db.prepare<[string, number], number>(
-    'SELECT rowid FROM catalog_search WHERE catalog_search MATCH ? LIMIT ?',
-  ).pluck();
-  const titlesAndAuthors = byIdList<{ id: number; title: string; authors: string }>(db, (ids) =>
-    `SELECT id, title, authors FROM catalog_records WHERE id IN (${ids})`);
+  const firstMatches = db
+    .prepare<[string, number], number>('SELECT rowid FROM catalog_search WHERE catalog_search MATCH ? LIMIT ?')
+    .pluck();
+  const titlesAndAuthors = byIdList<{ id: number; title: string; authors: string }>(
+    db,
+    (ids) => `SELECT id, title, authors FROM catalog_records WHERE id IN (${ids})`,
+  );
 
   const libraryOrder = (id: string) => index.libraryById.get(id)?.bit ?? Number.MAX_SAFE_INTEGER;
 
@@ -128,8 +138,13 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
         copiesByLibrary.set(copy.library_id, copies);
       }
       const optional = {
-        edition: row.edition, publisher: row.publisher, place: row.place, series: row.series,
-        collation: row.collation, classification: row.classification, notes: row.notes,
+        edition: row.edition,
+        publisher: row.publisher,
+        place: row.place,
+        series: row.series,
+        collation: row.collation,
+        classification: row.classification,
+        notes: row.notes,
       };
       return {
         ...summary,
@@ -155,7 +170,12 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
         const key = comparisonKey(row.title);
         if (seen.has(key)) continue;
         seen.add(key);
-        titles.push({ kind: 'title', text: row.title, record_id: publicRecordId(row.id), starts: key.startsWith(prefix) });
+        titles.push({
+          kind: 'title',
+          text: row.title,
+          record_id: publicRecordId(row.id),
+          starts: key.startsWith(prefix),
+        });
       }
       const authorIds = firstMatches.all(`{authors} : (${expression})`, 50).map(recordIdOfSearchRowid);
       const authorCounts = new Map<string, { text: string; count: number; starts: boolean }>();
@@ -165,7 +185,8 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
           const authorWords = words(author);
           // Only the authors that themselves match: a record's co-author may not.
           const matches = typedWords.every((word, i) =>
-            authorWords.some((w) => (i === typedWords.length - 1 ? w.startsWith(word) : w === word)));
+            authorWords.some((w) => (i === typedWords.length - 1 ? w.startsWith(word) : w === word)),
+          );
           if (!matches) continue;
           const key = authorWords.join(' ');
           const entry = authorCounts.get(key) ?? { text: author, count: 0, starts: key.startsWith(prefix) };
@@ -173,7 +194,9 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
           authorCounts.set(key, entry);
         }
       }
-      const authors = [...authorCounts.values()].sort((a, b) => Number(b.starts) - Number(a.starts) || b.count - a.count);
+      const authors = [...authorCounts.values()].sort(
+        (a, b) => Number(b.starts) - Number(a.starts) || b.count - a.count,
+      );
       const bestTitles = titles.sort((a, b) => Number(b.starts) - Number(a.starts));
       // Interleave so that neither kind crowds the other out of a short list.
       const out: Suggestion[] = [];

@@ -34,7 +34,8 @@ const TWO_TO_32 = 2 ** 32;
 const MAX_TITLE_LENGTH = 1023;
 
 /** The FTS rowid of a record: title length in the high bits, record id in the low 32 bits. */
-export const searchRowid = (titleLength: number, id: number) => Math.min(titleLength, MAX_TITLE_LENGTH) * TWO_TO_32 + id;
+export const searchRowid = (titleLength: number, id: number) =>
+  Math.min(titleLength, MAX_TITLE_LENGTH) * TWO_TO_32 + id;
 export const recordIdOfSearchRowid = (rowid: number) => rowid % TWO_TO_32;
 
 /** Record ids on the wire: `rec_` and the id in base 36. */
@@ -46,7 +47,10 @@ export function internalRecordId(publicId: string): number | undefined {
 
 /** Title, first author (its words in any order: "Hirata, Andrea" = "Andrea Hirata") and year. */
 export function matchKey(record: BibliographicInput): string {
-  const author = comparisonKey(record.authors[0] ?? '').split(' ').sort().join(' ');
+  const author = comparisonKey(record.authors[0] ?? '')
+    .split(' ')
+    .sort()
+    .join(' ');
   return `${comparisonKey(record.title)}|${author}|${record.year ?? ''}`;
 }
 
@@ -88,7 +92,9 @@ export function merge(existing: BibliographicInput, incoming: BibliographicInput
 }
 
 export const contentHash = (record: BibliographicInput) =>
-  createHash('sha1').update(JSON.stringify(record, Object.keys(record).sort())).digest('base64url');
+  createHash('sha1')
+    .update(JSON.stringify(record, Object.keys(record).sort()))
+    .digest('base64url');
 
 /** Values of catalog_records' columns for a record (without id, search_rowid and change_seq). */
 export function recordColumns(record: BibliographicInput) {
@@ -123,8 +129,15 @@ export function searchColumns(record: BibliographicInput) {
     title: indexText(record.title, record.subtitle),
     authors: indexText(...record.authors),
     subjects: indexText(...record.subjects),
-    other: indexText(record.publisher, record.place, record.series, record.edition, record.classification,
-      record.notes, isbns),
+    other: indexText(
+      record.publisher,
+      record.place,
+      record.series,
+      record.edition,
+      record.classification,
+      record.notes,
+      isbns,
+    ),
   };
 }
 

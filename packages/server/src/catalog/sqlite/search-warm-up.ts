@@ -19,7 +19,10 @@ const WARM_BYTES = 40 * 2 ** 20;
 const WARM_SETTLE_MS = 5000;
 /** fts5vocab is read one first letter at a time (a to z, then the rest), so no tick blocks long. */
 const warmRanges: [string, string][] = [
-  ...Array.from('abcdefghijklmnopqrstuvwxyz', (letter): [string, string] => [letter, String.fromCharCode(letter.charCodeAt(0) + 1)]),
+  ...Array.from('abcdefghijklmnopqrstuvwxyz', (letter): [string, string] => [
+    letter,
+    String.fromCharCode(letter.charCodeAt(0) + 1),
+  ]),
   ['{', '\u{10FFFF}'],
 ];
 
@@ -63,10 +66,22 @@ export function createWarmUp({ db, index, terms, run }: WarmUpParts) {
     const matched = new Uint32Array(sample.length);
     const library = index.libraries[0];
     const variants: Partial<CatalogQuery>[] = [
-      {}, { formats: [formats[0]!] }, { availableOnly: true }, { libraryKinds: [libraryKinds[0]!] },
-      { themes: [themeOfIndex(5)!] }, { languages: index.languages.slice(1, 2) }, { yearFrom: 2000 },
+      {},
+      { formats: [formats[0]!] },
+      { availableOnly: true },
+      { libraryKinds: [libraryKinds[0]!] },
+      { themes: [themeOfIndex(5)!] },
+      { languages: index.languages.slice(1, 2) },
+      { yearFrom: 2000 },
       ...(library ? [{ libraries: [library.id] }, { libraries: [library.id], availableOnly: true }] : []),
-      { formats: [formats[0]!], themes: [themeOfIndex(3)!], yearFrom: 1990, yearTo: 2020, libraryKinds: [libraryKinds[1]!], availableOnly: true },
+      {
+        formats: [formats[0]!],
+        themes: [themeOfIndex(3)!],
+        yearFrom: 1990,
+        yearTo: 2020,
+        libraryKinds: [libraryKinds[1]!],
+        availableOnly: true,
+      },
     ];
     for (let round = 0; round < 2; round++) {
       for (const variant of variants) countFacets(index, sample, sampleIds.length, variant, matched.fill(0));
@@ -104,10 +119,14 @@ export function createWarmUp({ db, index, terms, run }: WarmUpParts) {
         }
         if (!queue) {
           if (!vocab) {
-            db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_search_vocab USING fts5vocab(main, catalog_search, 'row')");
-            vocab = db.prepare<[string, string], [string, number]>(
-              'SELECT term, doc FROM temp.catalog_search_vocab WHERE term >= ? AND term < ?',
-            ).raw();
+            db.exec(
+              "CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_search_vocab USING fts5vocab(main, catalog_search, 'row')",
+            );
+            vocab = db
+              .prepare<[string, string], [string, number]>(
+                'SELECT term, doc FROM temp.catalog_search_vocab WHERE term >= ? AND term < ?',
+              )
+              .raw();
           }
           const [from, to] = warmRanges[range++]!;
           for (const [term, docs] of vocab.all(from, to) as [string, number][]) {
@@ -126,7 +145,9 @@ export function createWarmUp({ db, index, terms, run }: WarmUpParts) {
           // empty state offers the ten).
           queue = [
             ...chosen.slice(0, WARM_MAX).map(([text]) => ({ text })),
-            {}, { availableOnly: true }, ...Array.from({ length: 10 }, (_, i) => ({ themes: [themeOfIndex(i + 1)] })),
+            {},
+            { availableOnly: true },
+            ...Array.from({ length: 10 }, (_, i) => ({ themes: [themeOfIndex(i + 1)] })),
           ];
           return next();
         }

@@ -37,9 +37,16 @@ function textExpressions(
   const parts: string[] = [];
   // An ISBN typed into the search box (with or without hyphens) is searched as one word, in both forms.
   const typedIsbn = query.text && /^[\dXx\s-]+$/.test(query.text.trim()) ? parseIsbn(query.text) : undefined;
-  const words = typedIsbn && 'isbn13' in typedIsbn ? `"${typedIsbn.isbn13}"` : query.text && matchExpression(query.text, { expand });
+  const words =
+    typedIsbn && 'isbn13' in typedIsbn
+      ? `"${typedIsbn.isbn13}"`
+      : query.text && matchExpression(query.text, { expand });
   if (words) parts.push(`(${words})`);
-  const fielded = [['title', query.title], ['authors', query.author], ['subjects', query.subject]] as const;
+  const fielded = [
+    ['title', query.title],
+    ['authors', query.author],
+    ['subjects', query.subject],
+  ] as const;
   for (const [column, typed] of fielded) {
     const expression = typed && matchExpression(typed, { expand });
     if (expression) parts.push(`{${column}} : (${expression})`);
@@ -61,10 +68,12 @@ function textExpressions(
  */
 export function createSearch(db: Db, index: FacetIndex, terms: TermList) {
   const statements = {
-    matches: db.prepare<[string], string | null>(
-      // Record ids only (the rowid's low 32 bits): half the digits to build and parse as the whole rowids.
-      'SELECT group_concat(rowid & 4294967295) FROM catalog_search WHERE catalog_search MATCH ?',
-    ).pluck(),
+    matches: db
+      .prepare<[string], string | null>(
+        // Record ids only (the rowid's low 32 bits): half the digits to build and parse as the whole rowids.
+        'SELECT group_concat(rowid & 4294967295) FROM catalog_search WHERE catalog_search MATCH ?',
+      )
+      .pluck(),
     inRowidOrder: db.prepare<[string], number>('SELECT rowid FROM catalog_search WHERE catalog_search MATCH ?').pluck(),
     recordByIsbn: db.prepare<[string], number>('SELECT record_id FROM catalog_isbns WHERE isbn = ?').pluck(),
   };
@@ -165,7 +174,13 @@ export function createSearch(db: Db, index: FacetIndex, terms: TermList) {
         candidateBits.fill(0);
         markAll(candidateBits, ids);
       }
-      const { total, facets } = countFacets(index, ids && candidateBits, ids?.length ?? index.end, query, matchedBits.fill(0));
+      const { total, facets } = countFacets(
+        index,
+        ids && candidateBits,
+        ids?.length ?? index.end,
+        query,
+        matchedBits.fill(0),
+      );
       found = { bits: matchedBits, total, facets };
       // A copy, so the cache keeps the matches and the next question can use the scratch bitset.
       if ((ids?.length ?? index.end) >= CACHE_FROM) {
@@ -192,10 +207,18 @@ export function createSearch(db: Db, index: FacetIndex, terms: TermList) {
  * asked through the API or by the warm-up meets the same entry.
  */
 function questionKey(query: CatalogQuery, selecting: string | undefined): string {
-  const { sort: _sort, offset: _offset, limit: _limit, text: _text, title: _title, author: _author, subject: _subject, ...filters } = query;
+  const {
+    sort: _sort,
+    offset: _offset,
+    limit: _limit,
+    text: _text,
+    title: _title,
+    author: _author,
+    subject: _subject,
+    ...filters
+  } = query;
   const set = Object.entries(filters)
     .filter(([, value]) => value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([set, selecting ?? null]);
 }
-

@@ -27,9 +27,11 @@ export class SortOrders {
     db: Db,
     private readonly index: FacetIndex,
   ) {
-    this.titleOrder = db.prepare<[], string | null>(
-      'SELECT group_concat(id) FROM (SELECT id FROM catalog_records ORDER BY title_key, id)',
-    ).pluck();
+    this.titleOrder = db
+      .prepare<[], string | null>(
+        'SELECT group_concat(id) FROM (SELECT id FROM catalog_records ORDER BY title_key, id)',
+      )
+      .pluck();
   }
 
   ensure(version: number): void {

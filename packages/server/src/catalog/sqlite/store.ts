@@ -15,7 +15,9 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
   const search = createSearch(db, index, terms);
   const reader = createRecordReader(db, index, terms);
   const versionStatement = db.prepare<[], number>('SELECT version FROM catalog_state WHERE id = 1').pluck();
-  const bumpVersion = db.prepare<[], number>('UPDATE catalog_state SET version = version + 1 WHERE id = 1 RETURNING version').pluck();
+  const bumpVersion = db
+    .prepare<[], number>('UPDATE catalog_state SET version = version + 1 WHERE id = 1 RETURNING version')
+    .pluck();
   const countStatement = db.prepare<[], number>('SELECT count(*) FROM catalog_records').pluck();
   const searchQueue = searchWriteQueue(db);
   let writingVersion: number | undefined;
@@ -38,7 +40,7 @@ export function sqliteCatalogStore(db: Db): CatalogStore {
   }
 
   const currentVersion = () => {
-    if (writingVersion === undefined) throw new Error('Catalogue writes run inside the store\'s transaction().');
+    if (writingVersion === undefined) throw new Error("Catalogue writes run inside the store's transaction().");
     return writingVersion;
   };
 

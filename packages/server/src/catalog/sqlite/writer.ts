@@ -4,12 +4,37 @@ import type { CopyInput, LibraryHolding } from '../model.js';
 import type { SaveOutcome } from '../store.js';
 import type { SearchWriteQueue } from './search-queue.js';
 import {
-  contentHash, fromRow, matchKey, merge, recordColumns, searchColumns, searchRowid, titleLength, type RecordRow,
+  contentHash,
+  fromRow,
+  matchKey,
+  merge,
+  recordColumns,
+  searchColumns,
+  searchRowid,
+  titleLength,
+  type RecordRow,
 } from './rows.js';
 
 const recordColumnNames = [
-  'title', 'subtitle', 'authors', 'subjects', 'isbns', 'year', 'format', 'language', 'theme', 'classification',
-  'edition', 'publisher', 'place', 'series', 'collation', 'notes', 'cover_url', 'match_key', 'title_key',
+  'title',
+  'subtitle',
+  'authors',
+  'subjects',
+  'isbns',
+  'year',
+  'format',
+  'language',
+  'theme',
+  'classification',
+  'edition',
+  'publisher',
+  'place',
+  'series',
+  'collation',
+  'notes',
+  'cover_url',
+  'match_key',
+  'title_key',
   'content_hash',
 ];
 
@@ -29,9 +54,9 @@ function prepareStatements(db: Db) {
     ),
     touchRecord: db.prepare('UPDATE catalog_records SET change_seq = ? WHERE id = ?'),
     insertIsbn: db.prepare('INSERT OR IGNORE INTO catalog_isbns (isbn, record_id) VALUES (?, ?)'),
-    holdingRun: db.prepare<[number, string], number>(
-      'SELECT run FROM catalog_holdings WHERE record_id = ? AND library_id = ?',
-    ).pluck(),
+    holdingRun: db
+      .prepare<[number, string], number>('SELECT run FROM catalog_holdings WHERE record_id = ? AND library_id = ?')
+      .pluck(),
     deleteCopies: db.prepare('DELETE FROM catalog_copies WHERE record_id = ? AND library_id = ?'),
     insertCopy: db.prepare(
       `INSERT INTO catalog_copies (record_id, library_id, item_code, location, call_number, status, due_date)
@@ -102,7 +127,11 @@ export function sqliteCatalogWriter(
     statements.updateRecord.run({ ...recordColumns(merged), id: existing.id, change_seq: version });
     const searchText = searchColumns(merged);
     // A change outside the indexed text (collation, cover, year) leaves the FTS5 entry as it is.
-    if (JSON.stringify(searchText) === JSON.stringify(searchColumns(before)) && titleLength(merged) === titleLength(before)) return;
+    if (
+      JSON.stringify(searchText) === JSON.stringify(searchColumns(before)) &&
+      titleLength(merged) === titleLength(before)
+    )
+      return;
     search.delete(existing.id, searchRowid(titleLength(before), existing.id));
     search.insert(existing.id, searchRowid(titleLength(merged), existing.id), searchText);
     for (const isbn of merged.isbns) statements.insertIsbn.run(isbn, existing.id);
@@ -118,8 +147,15 @@ export function sqliteCatalogWriter(
       statements.addToHolding.run(copies.length, available, recordId, libraryId);
     }
     for (const copy of copies) {
-      statements.insertCopy.run(recordId, libraryId, copy.itemCode ?? null, copy.location ?? null,
-        copy.callNumber ?? null, copy.status, copy.dueDate ?? null);
+      statements.insertCopy.run(
+        recordId,
+        libraryId,
+        copy.itemCode ?? null,
+        copy.location ?? null,
+        copy.callNumber ?? null,
+        copy.status,
+        copy.dueDate ?? null,
+      );
     }
   }
 
