@@ -74,11 +74,29 @@ export function likeSearchHandler(db) {
       .pluck()
       .all(...params, perPage, offset);
     const holdings = holdingRows(ids);
-    const items = pageRows(ids).map((row) => ({
-      ...row,
-      authors: JSON.parse(row.authors),
-      availability: { by_library: holdings.filter((holding) => holding.record_id === row.id) },
-    }));
+    // The same answer shape as the real search's (the server serialises every answer through the contract's
+    // schema, so a loose shape would be refused, and a smaller one would flatter the baseline).
+    const items = pageRows(ids).map((row) => {
+      const byLibrary = holdings
+        .filter((holding) => holding.record_id === row.id)
+        .map(({ library_id, copies, available }) => ({ library_id, copies, available }));
+      const sum = (key) => byLibrary.reduce((total, holding) => total + holding[key], 0);
+      return {
+        id: `rec_${row.id.toString(36)}`,
+        title: row.title,
+        authors: JSON.parse(row.authors),
+        ...(row.year !== null && { year: row.year }),
+        format: row.format,
+        ...(row.language !== null && { language: row.language }),
+        availability: {
+          copies: sum('copies'),
+          available: sum('available'),
+          libraries: byLibrary.length,
+          libraries_available: byLibrary.filter((holding) => holding.available > 0).length,
+          by_library: byLibrary,
+        },
+      };
+    });
     return { total, page: query.page ?? 1, per_page: perPage, took_ms: 0, items, facets: {} };
   };
 }
