@@ -14,7 +14,6 @@ export default tseslint.config(
       '**/dist/**',
       'storybook-static/**',
       'packages/spec/schema.d.ts',
-      'packages/client/src/generated/**',
       'custom-elements.json',
       'data/**',
       // Scratch measurements (git-ignored, like bench-results/).

@@ -30,15 +30,19 @@ async function startServer() {
     },
   );
   children.push(child);
+  // Read with a listener that stays for the process's life: leaving a `for await` loop would destroy the
+  // pipe, and the server's next line (its log) would then kill it with EPIPE.
   let stdout = '';
   child.stdout.setEncoding('utf8');
-  for await (const chunk of child.stdout) {
-    stdout += chunk;
-    const url = /running at (http:\/\/\S+)/.exec(stdout)?.[1];
-    const staffToken = /staff token\s+(sk_\S+)/.exec(stdout)?.[1];
-    if (url && staffToken) return { child, url, staffToken };
-  }
-  throw new Error(`pustaka start ended before it was up: ${stdout}`);
+  return new Promise<{ child: ChildProcess; url: string; staffToken: string }>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      const url = /running at (http:\/\/\S+)/.exec(stdout)?.[1];
+      const staffToken = /staff token\s+(sk_\S+)/.exec(stdout)?.[1];
+      if (url && staffToken) resolve({ child, url, staffToken });
+    });
+    child.once('exit', () => reject(new Error(`pustaka start ended before it was up: ${stdout}`)));
+  });
 }
 
 /** Waits for a condition the test cannot be told about (another process's commit), checking every 20 ms. */
