@@ -138,7 +138,10 @@ export function createTransport({ fetch, timeout, retry = {}, onRetry, headers }
   const api = ky.create({
     headers,
     timeout,
-    fetch: fetch as Options['fetch'],
+    // ky clears its timeout timer when fetch settles: a caller's fetch that throws at once (not a rejection)
+    // would leave the timer running, and a Node script would wait the whole timeout before it exits. Called from
+    // an async function, the throw becomes a rejection.
+    fetch: fetch && ((async (request: Request) => fetch(request)) as Options['fetch']),
     retry: {
       // ky retries no POST by default; every write of the contract carries an Idempotency-Key, the same on each
       // retry, which makes it safe (EveryPostIsIdempotent in operations.ts).

@@ -26,6 +26,21 @@ describe('@pustaka/client against the real server (Node)', () => {
   for (const { name, run } of requestCases(() => server.url)) it(name, run);
   for (const { name, run } of callerCodeCases(() => server.url)) it(name, run);
 
+  it("leaves no timer behind when the caller's own fetch throws at once (a Node script would wait out the timeout)", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
+    const thrown = new Error('The tracing code is broken.');
+    const client = createPustakaClient({
+      baseUrl: server.url,
+      timeout: 30_000,
+      fetch: () => {
+        throw thrown;
+      },
+    });
+    await assert.rejects(client.system.health(), (error) => error === thrown);
+    assert.equal(timers(), before);
+  });
+
   it('request() writes exactly once under one Idempotency-Key: a replay answers the same import', async () => {
     const staff = createPustakaClient({ baseUrl: server.url, token: server.demoCredentials.staffToken });
     const marcxml = `<?xml version="1.0"?><collection xmlns="http://www.loc.gov/MARC21/slim"><record>
