@@ -40,7 +40,12 @@ function run(args, what) {
 /** Cache key of generated data: the generator's sources and the size. */
 function generatorKey(count) {
   const hash = createHash('sha1');
-  for (const file of ['seed/catalog-generator.ts', 'seed/catalog-vocabulary.ts', 'catalog/sqlite/schema.ts']) {
+  for (const file of [
+    'seed/catalog-generator.ts',
+    'seed/mulberry32.ts',
+    'seed/catalog-vocabulary.ts',
+    'catalog/sqlite/schema.ts',
+  ]) {
     hash.update(readFileSync(join(root, 'packages/server/src', file)));
   }
   return `${hash.digest('hex').slice(0, 12)}-${count}`;

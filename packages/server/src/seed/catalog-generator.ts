@@ -3,6 +3,7 @@ import { completeIsbn13 } from '../catalog/isbn.js';
 import { themeOf } from '../catalog/themes.js';
 import { words } from '../catalog/text.js';
 import type { LibraryKind } from '../types.js';
+import { mulberry32 } from './mulberry32.js';
 import {
   families,
   lists,
@@ -29,16 +30,9 @@ export interface GeneratorOptions {
   today?: string;
 }
 
-/** mulberry32: a small, fast, seedable PRNG (Math.random cannot be seeded). */
+/** The generator's random choices, all from one seed. */
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

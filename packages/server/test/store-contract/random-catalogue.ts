@@ -3,22 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import type { CopyInput, Format, LibraryHolding, ThemeCode } from '../../src/catalog/model.js';
 import type { CatalogAnswer, CatalogQuery, SearchSort } from '../../src/catalog/store.js';
 import { demoLibraries } from '../../src/seed/demo-network.js';
+import { mulberry32 } from '../../src/seed/mulberry32.js';
 import type { LibraryKind } from '../../src/types.js';
 import { saveRun, testClock, type HarnessOptions, type StoreHarness } from './harness.js';
 
 /** What an independent reading of the stored rows says a search must answer. */
 export type SearchOracle<H> = (harness: H, query: CatalogQuery) => Promise<Pick<CatalogAnswer, 'total' | 'facets'>>;
 
-/** A small seeded PRNG (mulberry32): the same seed builds the same catalogue and asks the same questions. */
+/** A small seeded PRNG: the same seed builds the same catalogue and asks the same questions. */
 export function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   const some = <T>(list: readonly T[], most: number): T[] => [
