@@ -34,7 +34,8 @@ export type {
   ResultOf,
 } from './http/operations.js';
 export { main as runCli } from './cli/main.js';
-export type { CatalogStore, CatalogQuery, CatalogRun, SaveOutcome } from './catalog/store.js';
+export type { CatalogStore, CatalogQuery, CatalogRun, SaveOutcome, WorkSources } from './catalog/store.js';
+export { coverTrust, CoverOriginError, type CoverTrust } from './catalog/source-records.js';
 export type { BibliographicInput, CopyInput, LibraryHolding } from './catalog/model.js';
 export { importCatalogFile, type ImportOptions } from './catalog/import/import-file.js';
 export { generateCatalog, type GeneratorOptions } from './seed/catalog-generator.js';

@@ -5,6 +5,7 @@ import { buildApp, type AppOptions } from './app.js';
 import { warmUp } from './http/warm-up.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { sqliteStores, type Stores } from './storage/stores.js';
+import { coverTrust } from './catalog/source-records.js';
 import { seedDemo } from './seed/seed.js';
 import { assertNoDemoCredentials, ensureDemoCredentials, type DemoCredentials } from './auth/demo.js';
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
   rateLimits?: AppOptions['rateLimits'];
   trustProxy?: AppOptions['trustProxy'];
   checkResponses?: AppOptions['checkResponses'];
+  /** Origins whose cover images are saved and shown, besides paths on this server (catalog/source-records.ts). */
+  coverOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -45,7 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const file = databaseFile(options.dataDir);
   const created = !existsSync(file);
   const db = openDatabase(file);
-  const stores = sqliteStores(db);
+  const stores = sqliteStores(db, { coverTrust: coverTrust(options.coverOrigins) });
   if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores);
   const demoCredentials = options.demo ? await ensureDemoCredentials(stores) : undefined;
   if (options.production) {

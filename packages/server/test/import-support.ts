@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { demoLibraries, openDatabase, sqliteStores, type Db, type Stores } from '@pustaka/server';
+import { coverTrust, demoLibraries, openDatabase, sqliteStores, type Db, type Stores } from '@pustaka/server';
 import { importCatalogFile } from '../src/catalog/import/import-file.js';
 import type { ImportFormat } from '../src/catalog/model.js';
 
@@ -19,7 +19,8 @@ export const natlibfi = (path: string) => readFileSync(join(natlibfiFixtures, pa
 export async function emptyCatalogue(): Promise<{ db: Db; stores: Stores; close(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-import-'));
   const db = openDatabase(join(dir, 'pustaka.sqlite'));
-  const stores = sqliteStores(db);
+  // The fixtures' covers are on covers.example: trusted here, so the mapping of cover fields is what is tested.
+  const stores = sqliteStores(db, { coverTrust: coverTrust(['https://covers.example']) });
   for (const library of demoLibraries) await stores.libraries.upsert(library);
   return {
     db,

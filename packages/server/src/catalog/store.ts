@@ -8,6 +8,9 @@ import type {
   Suggestion,
   ThemeCode,
 } from './model.js';
+import type { WorkSources } from './source-records.js';
+
+export type { WorkSources };
 
 export type SearchSort = 'relevance' | 'year' | '-year' | 'title';
 
@@ -50,8 +53,11 @@ export type SaveOutcome = 'created' | 'updated' | { refused: string };
 
 /**
  * One import (or seed) run: a unit of work written batch by batch. The first time a run meets a (work, library)
- * pair it replaces that library's copies of the work, so re-importing a file updates instead of duplicating;
- * when one run holds the same work twice (two records with one ISBN), the second adds its copies.
+ * pair it replaces that library's copies of the work and its source record (its own description of the work),
+ * so re-importing a file updates instead of duplicating; when one run holds the same work twice (two records
+ * with one ISBN), the second adds its copies and fills its source record. A run never changes another
+ * library's source record or copies: the shared record of a work is derived from every library's source
+ * record by the rule of catalog/source-records.ts. Covers the operator does not trust are dropped.
  */
 export interface CatalogRun {
   /**
@@ -77,4 +83,18 @@ export interface CatalogStore {
   count(): Promise<number>;
   /** Starts a write run (an import file, the seed). */
   beginRun(): Promise<CatalogRun>;
+  /** Every library's description of a work and whose is shown; undefined when there is no such record. */
+  sources(recordId: string): Promise<WorkSources | undefined>;
+  /**
+   * Shows one library's description of a work whatever the rule says (network staff's choice), or with null
+   * goes back to the rule. Answers the work's sources after, undefined when there is no such record, and
+   * 'not_held' when that library has no description of the work. A pin goes when its library's source goes.
+   */
+  pinSource(recordId: string, libraryId: string | null): Promise<WorkSources | undefined | 'not_held'>;
+  /**
+   * A library leaves the network: its copies and source records go, in batches (searches keep answering in
+   * between), each work it held gets its shared record derived again, and works no other library holds are
+   * removed. Answers how many works it held and how many of them were removed.
+   */
+  withdrawLibrary(libraryId: string): Promise<{ works: number; removed: number }>;
 }

@@ -4,6 +4,7 @@ import { sqliteLibraryStore, type LibraryStore } from './libraries.js';
 import { sqliteAuditLog } from './audit.js';
 import { sqliteCredentialStore, type CredentialStore } from './credentials.js';
 import type { CatalogStore } from '../catalog/store.js';
+import type { CoverTrust } from '../catalog/source-records.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
 
 /**
@@ -25,6 +26,8 @@ export interface Stores {
 export interface StoreOptions {
   /** The clock of credentials, their audit log and Idempotency-Key expiry (tests move it). */
   now?: () => Date;
+  /** Which cover addresses the catalogue saves and shows (default: paths on this server only). */
+  coverTrust?: CoverTrust;
 }
 
 export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
@@ -41,6 +44,6 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     libraries: sqliteLibraryStore(db),
     idempotency: sqliteIdempotencyStore(db, { now: () => now().getTime() }),
     credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
-    catalog: sqliteCatalogStore(db),
+    catalog: sqliteCatalogStore(db, { coverTrust: options.coverTrust }),
   };
 }

@@ -56,7 +56,7 @@ const MAX_LANGUAGES = 2047;
  * record (about 200 ns; a million-record catalogue does not fit in the CPU caches).
  *
  * The index follows catalog_state.version: when it moved, records whose change_seq is newer are re-read
- * (all of them on first use or when the set of libraries changed).
+ * (all of them on first use or when the set of libraries changed), and removed ones (catalog_removals) cleared.
  */
 export class FacetIndex {
   seenVersion = -1;
@@ -102,6 +102,9 @@ export class FacetIndex {
       changedRecords: db
         .prepare('SELECT id, format, theme, language, year FROM catalog_records WHERE change_seq > ?')
         .raw(),
+      removedRecords: db
+        .prepare<[number], number>('SELECT record_id FROM catalog_removals WHERE change_seq > ?')
+        .pluck(),
       changedHoldings: db
         .prepare(
           `SELECT h.record_id, h.library_id, h.available FROM catalog_holdings h
@@ -126,6 +129,9 @@ export class FacetIndex {
     this.ensureCapacity(maxId + 1, full);
     if (full) this.loadAll(maxId);
     else {
+      // Removals first: an id freed by a removal and taken again by a newer work is then set by the latter.
+      for (const id of this.statements.removedRecords.iterate(this.seenVersion) as IterableIterator<number>)
+        this.clearRecord(id);
       for (const row of this.statements.changedRecords.iterate(this.seenVersion) as IterableIterator<RecordFacetRow>)
         this.setRecord(row);
       for (const row of this.statements.changedHoldings.iterate(this.seenVersion) as IterableIterator<HoldingRow>)
@@ -205,6 +211,11 @@ export class FacetIndex {
     // Holdings are re-read for every changed record: clear its masks first.
     this.data.fill(0, base + 1, base + this.stride);
     if (id >= this.end) this.end = id + 1;
+  }
+
+  /** A work no library holds any more: absent from every count and list. */
+  private clearRecord(id: number): void {
+    if (id < this.end) this.data.fill(0, id * this.stride, (id + 1) * this.stride);
   }
 
   private internLanguage(code: string): number {

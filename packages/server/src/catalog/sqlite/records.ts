@@ -1,5 +1,6 @@
 import type { Db } from '../../storage/database.js';
 import type { Availability, CopyStatus, RecordSummary, Suggestion } from '../model.js';
+import type { CoverTrust } from '../source-records.js';
 import type { StoredRecord } from '../store.js';
 import { themeOfCode } from '../themes.js';
 import { comparisonKey, words } from '../text.js';
@@ -57,7 +58,12 @@ function availabilityOf(rows: HoldingCountRow[], libraryOrder: (id: string) => n
   };
 }
 
-function summaryOf(row: SummaryRow, holdings: HoldingCountRow[], libraryOrder: (id: string) => number): RecordSummary {
+function summaryOf(
+  row: SummaryRow,
+  holdings: HoldingCountRow[],
+  libraryOrder: (id: string) => number,
+  trust: CoverTrust,
+): RecordSummary {
   const summary: RecordSummary = {
     id: publicRecordId(row.id),
     title: row.title,
@@ -71,12 +77,13 @@ function summaryOf(row: SummaryRow, holdings: HoldingCountRow[], libraryOrder: (
   const isbns = JSON.parse(row.isbns) as string[];
   if (isbns.length) summary.isbn = isbns;
   if (row.theme !== null) summary.theme = themeOfCode(row.theme);
-  if (row.cover_url !== null) summary.cover_url = row.cover_url;
+  // Checked again on the way out: saved before the operator's list changed, or by an older version.
+  if (row.cover_url !== null && trust(row.cover_url)) summary.cover_url = row.cover_url;
   return summary;
 }
 
 /** Reading records: the page of a search, one full record, and suggestions while typing. */
-export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
+export function createRecordReader(db: Db, index: FacetIndex, terms: TermList, trust: CoverTrust) {
   const summaryRows = byIdList<SummaryRow>(
     db,
     (ids) =>
@@ -116,7 +123,7 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
       }
       return ids.flatMap((id) => {
         const row = rows.get(id);
-        return row ? [summaryOf(row, holdings.get(id) ?? [], libraryOrder)] : [];
+        return row ? [summaryOf(row, holdings.get(id) ?? [], libraryOrder, trust)] : [];
       });
     },
 
@@ -124,7 +131,7 @@ export function createRecordReader(db: Db, index: FacetIndex, terms: TermList) {
       const row = recordRow.get(id);
       if (!row) return undefined;
       index.refresh();
-      const summary = summaryOf(row, recordHoldings.all(id), libraryOrder);
+      const summary = summaryOf(row, recordHoldings.all(id), libraryOrder, trust);
       const copiesByLibrary = new Map<string, StoredRecord['holdings'][number]['copies']>();
       for (const library of summary.availability.by_library) copiesByLibrary.set(library.library_id, []);
       for (const copy of copyRows.all(id)) {

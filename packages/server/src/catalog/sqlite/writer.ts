@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../storage/database.js';
-import type { CopyInput, LibraryHolding } from '../model.js';
+import type { BibliographicInput, CopyInput, LibraryHolding } from '../model.js';
+import { withTrustedCover, type CoverTrust } from '../source-records.js';
 import type { SaveOutcome } from '../store.js';
 import type { SearchWriteQueue } from './search-queue.js';
+import type { SharedRecords } from './shared-records.js';
 import {
   contentHash,
-  fromRow,
   matchKey,
   merge,
   recordColumns,
@@ -48,9 +49,12 @@ function prepareStatements(db: Db) {
       `INSERT INTO catalog_records (${recordColumnNames.join(', ')}, change_seq)
        VALUES (${recordColumnNames.map((name) => `@${name}`).join(', ')}, @change_seq)`,
     ),
-    updateRecord: db.prepare(
-      `UPDATE catalog_records SET ${recordColumnNames.map((name) => `${name} = @${name}`).join(', ')},
-         change_seq = @change_seq WHERE id = @id`,
+    sourceOf: db.prepare<[number, string], { record: string; content_hash: string }>(
+      'SELECT record, content_hash FROM catalog_sources WHERE record_id = ? AND library_id = ?',
+    ),
+    upsertSource: db.prepare(
+      `INSERT INTO catalog_sources (record_id, library_id, record, content_hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (record_id, library_id) DO UPDATE SET record = excluded.record, content_hash = excluded.content_hash`,
     ),
     touchRecord: db.prepare('UPDATE catalog_records SET change_seq = ? WHERE id = ?'),
     insertIsbn: db.prepare('INSERT OR IGNORE INTO catalog_isbns (isbn, record_id) VALUES (?, ?)'),
@@ -89,58 +93,53 @@ export interface SqliteCatalogWriter {
 /**
  * Writes one run (an import or the seed), with the semantics of CatalogRun (catalog/store.ts). The run is
  * remembered in catalog_holdings.run rather than in memory, so a 1M-record import does not grow.
+ *
+ * A holding changes only what its library says: its source record of the work (catalog_sources) and its copies.
+ * The shared record is then derived again from every library's source (shared-records.ts), never overwritten.
  */
 export function sqliteCatalogWriter(
   db: Db,
   search: SearchWriteQueue,
+  shared: SharedRecords,
+  trust: CoverTrust,
   currentVersion: () => number,
 ): SqliteCatalogWriter {
   const statements = statementsFor(db);
   const run = randomInt(1, 2 ** 47);
 
-  function findWork(holding: LibraryHolding): RecordRow | undefined {
-    for (const isbn of holding.record.isbns) {
+  function findWork(record: BibliographicInput): RecordRow | undefined {
+    for (const isbn of record.isbns) {
       const id = statements.recordByIsbn.get(isbn);
       if (id !== undefined) return statements.recordById.get(id);
     }
     // Without a shared ISBN, the same title, first author and year is the same work, unless both sides
     // carry ISBNs (then they are different editions).
-    const candidates = statements.recordsByMatchKey.all(matchKey(holding.record));
-    return candidates.find((row) => !holding.record.isbns.length || row.isbns === '[]');
+    const candidates = statements.recordsByMatchKey.all(matchKey(record));
+    return candidates.find((row) => !record.isbns.length || row.isbns === '[]');
   }
 
-  function insertWork(holding: LibraryHolding, version: number): number {
-    const columns = recordColumns(holding.record);
+  function insertWork(record: BibliographicInput, version: number): number {
+    const columns = recordColumns(record);
     const id = Number(statements.insertRecord.run({ ...columns, change_seq: version }).lastInsertRowid);
-    search.insert(id, searchRowid(titleLength(holding.record), id), searchColumns(holding.record));
-    for (const isbn of holding.record.isbns) statements.insertIsbn.run(isbn, id);
+    search.insert(id, searchRowid(titleLength(record), id), searchColumns(record));
+    for (const isbn of record.isbns) statements.insertIsbn.run(isbn, id);
     return id;
   }
 
-  function updateWork(existing: RecordRow, holding: LibraryHolding, version: number): void {
-    const before = fromRow(existing);
-    const merged = merge(before, holding.record);
-    if (contentHash(merged) === existing.content_hash) {
-      statements.touchRecord.run(version, existing.id);
-      return;
-    }
-    statements.updateRecord.run({ ...recordColumns(merged), id: existing.id, change_seq: version });
-    const searchText = searchColumns(merged);
-    // A change outside the indexed text (collation, cover, year) leaves the FTS5 entry as it is.
-    if (
-      JSON.stringify(searchText) === JSON.stringify(searchColumns(before)) &&
-      titleLength(merged) === titleLength(before)
-    )
-      return;
-    search.delete(existing.id, searchRowid(titleLength(before), existing.id));
-    search.insert(existing.id, searchRowid(titleLength(merged), existing.id), searchText);
-    for (const isbn of merged.isbns) statements.insertIsbn.run(isbn, existing.id);
+  /** Stores the library's description; answers whether it changed (else the shared record cannot have). */
+  function saveSource(recordId: number, libraryId: string, record: BibliographicInput, firstTimeThisRun: boolean) {
+    const stored = statements.sourceOf.get(recordId, libraryId);
+    // The same work twice in one file: the second record adds to the first, as its copies do.
+    const source = firstTimeThisRun || !stored ? record : merge(JSON.parse(stored.record), record);
+    const hash = contentHash(source);
+    if (stored?.content_hash === hash) return false;
+    statements.upsertSource.run(recordId, libraryId, JSON.stringify(source), hash);
+    return true;
   }
 
-  function writeCopies(recordId: number, libraryId: string, copies: CopyInput[], isNew: boolean): void {
+  function writeCopies(recordId: number, libraryId: string, copies: CopyInput[], replace: boolean, isNew: boolean) {
     const available = copies.filter((copy) => copy.status === 'available').length;
-    const firstTimeThisRun = isNew || statements.holdingRun.get(recordId, libraryId) !== run;
-    if (firstTimeThisRun) {
+    if (replace) {
       if (!isNew) statements.deleteCopies.run(recordId, libraryId);
       statements.replaceHolding.run(recordId, libraryId, copies.length, available, run);
     } else {
@@ -161,11 +160,19 @@ export function sqliteCatalogWriter(
 
   function save(holding: LibraryHolding): 'created' | 'updated' {
     const version = currentVersion();
-    const existing = findWork(holding);
-    const id = existing ? existing.id : insertWork(holding, version);
-    if (existing) updateWork(existing, holding, version);
-    writeCopies(id, holding.libraryId, holding.copies, !existing);
-    return existing ? 'updated' : 'created';
+    const record = withTrustedCover(holding.record, trust);
+    const existing = findWork(record);
+    if (!existing) {
+      const id = insertWork(record, version);
+      saveSource(id, holding.libraryId, record, true);
+      writeCopies(id, holding.libraryId, holding.copies, true, true);
+      return 'created';
+    }
+    const firstTimeThisRun = statements.holdingRun.get(existing.id, holding.libraryId) !== run;
+    if (saveSource(existing.id, holding.libraryId, record, firstTimeThisRun)) shared.recompute(existing.id, version);
+    else statements.touchRecord.run(version, existing.id);
+    writeCopies(existing.id, holding.libraryId, holding.copies, firstTimeThisRun, false);
+    return 'updated';
   }
 
   return { save };

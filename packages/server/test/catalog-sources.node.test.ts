@@ -1,0 +1,81 @@
+// One library's import must not deface a work the network shares (issue 11, part 3), over real HTTP.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { issueCredential } from '@pustaka/server';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+
+const LASKAR_ISBN = '9789793062792';
+
+/** What a careless (or hostile) school catalogue says of Laskar Pelangi: another title, a tracking "cover". */
+const defacingRecord = `<?xml version="1.0" encoding="UTF-8"?>
+<collection xmlns="http://www.loc.gov/MARC21/slim">
+  <record>
+    <leader>00000nam a2200000 a 4500</leader>
+    <datafield tag="020" ind1=" " ind2=" "><subfield code="a">${LASKAR_ISBN}</subfield></datafield>
+    <datafield tag="100" ind1="0" ind2=" "><subfield code="a">Siswa Iseng</subfield></datafield>
+    <datafield tag="245" ind1="1" ind2="0"><subfield code="a">Buku ini sudah diretas</subfield></datafield>
+    <datafield tag="856" ind1="4" ind2="2"><subfield code="u">https://tracker.example/pixel.gif?who=reader</subfield></datafield>
+    <datafield tag="952" ind1=" " ind2=" "><subfield code="a">SMAN1</subfield><subfield code="c">Rak Fiksi</subfield><subfield code="p">S0001</subfield></datafield>
+  </record>
+</collection>`;
+
+let server: TestServer;
+let schoolToken: string;
+before(async () => {
+  server = await startTestServer();
+  schoolToken = (
+    await issueCredential(server.stores, { kind: 'staff', libraryId: 'sman-1-bontang', label: 'test' }, 'test')
+  ).key;
+});
+after(() => server.close());
+
+const json = async (path: string) => {
+  const response = await fetch(server.url + path, { signal: AbortSignal.timeout(10_000) });
+  assert.equal(response.status, 200, path);
+  return response.json();
+};
+const laskarIn = async (query: string) => {
+  const found = await json(`/v1/catalog/search?${query}&per_page=100`);
+  return found.items.find((item: { isbn?: string[] }) => item.isbn?.includes(LASKAR_ISBN));
+};
+
+describe("one library's import and the work the network shares", () => {
+  it("a school's import of a work held by the city library and a university changes only its own copies", async () => {
+    const before = await laskarIn(`isbn=${LASKAR_ISBN}`);
+    assert.ok(before, 'the demo network holds Laskar Pelangi');
+    assert.deepEqual(
+      before.availability.by_library.map((entry: { library_id: string }) => entry.library_id),
+      ['dispusip-bontang', 'stt-bontang'],
+      'held only by the city library and a university',
+    );
+    const shared = await json(`/v1/catalog/records/${before.id}`);
+
+    const response = await fetch(`${server.url}/v1/catalog/imports?library=sman-1-bontang&format=marcxml`, {
+      method: 'POST',
+      body: defacingRecord,
+      headers: { authorization: `Bearer ${schoolToken}`, 'content-type': 'application/marcxml+xml' },
+      signal: AbortSignal.timeout(20_000),
+    });
+    assert.equal(response.status, 200);
+    const report = await response.json();
+    assert.deepEqual([report.received, report.created, report.updated], [1, 0, 1]);
+
+    const after = await json(`/v1/catalog/records/${before.id}`);
+    assert.equal(after.title, 'Laskar Pelangi');
+    assert.deepEqual(after.authors, shared.authors);
+    assert.equal(after.cover_url, shared.cover_url, 'no cover from an outside tracker');
+    assert.deepEqual(
+      after.holdings.map((holding: { library: { id: string } }) => holding.library.id),
+      ['dispusip-bontang', 'stt-bontang', 'sman-1-bontang'],
+      "the school's own copy is listed",
+    );
+    for (const query of ['q=laskar', 'q=laskar&library=dispusip-bontang', 'q=laskar&library=stt-bontang']) {
+      const found = await laskarIn(query);
+      assert.ok(found, `a search for ${query} still finds it`);
+      assert.equal(found.title, 'Laskar Pelangi', query);
+      assert.equal(found.cover_url, undefined, query);
+    }
+    assert.ok(await laskarIn('q=laskar&library=sman-1-bontang'), "found among the school's holdings too");
+    assert.equal((await json('/v1/catalog/search?q=diretas')).total, 0, "the school's title is not the shared one");
+  });
+});
