@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { coverTrust } from '../src/catalog/source-records.js';
 import type { CatalogAnswer, CatalogQuery } from '../src/catalog/store.js';
 import { openDatabase, type Db } from '../src/storage/database.js';
 import { SqliteWrite } from '../src/storage/idempotency.js';
@@ -18,18 +19,18 @@ interface SqliteHarness extends StoreHarness {
   reader(): Database.Database;
 }
 
-async function sqliteHarness({ now }: HarnessOptions): Promise<SqliteHarness> {
+async function sqliteHarness({ now, coverOrigins }: HarnessOptions): Promise<SqliteHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-contract-'));
   const file = join(dir, 'pustaka.sqlite');
   const connections: Db[] = [openDatabase(file)];
   let reader: Database.Database | undefined;
   return {
     reader: () => (reader ??= new Database(file, { readonly: true })),
-    stores: sqliteStores(connections[0]!, { now }),
+    stores: sqliteStores(connections[0]!, { now, coverTrust: coverTrust(coverOrigins) }),
     // A second connection and a second set of stores: what a server process started afterwards has.
     async reopen() {
       connections.push(openDatabase(file));
-      return sqliteStores(connections.at(-1)!, { now });
+      return sqliteStores(connections.at(-1)!, { now, coverTrust: coverTrust(coverOrigins) });
     },
     async close() {
       reader?.close();

@@ -19,14 +19,15 @@ export function storeContract(name: string, factory: StoreFactory): void {
     idempotencyContract(factory);
     catalogWritesContract(factory);
     catalogSearchContract(factory);
+    catalogSourcesContract(factory);
   });
 }
 
 /** Opens a harness for a describe block and closes it after. */
-function harnessFor(factory: StoreFactory, clock = testClock()) {
+function harnessFor(factory: StoreFactory, clock = testClock(), coverOrigins?: string[]) {
   const state = {} as { harness: StoreHarness; stores: Stores };
   before(async () => {
-    state.harness = await factory({ now: clock.now });
+    state.harness = await factory({ now: clock.now, ...(coverOrigins && { coverOrigins }) });
     state.stores = state.harness.stores;
   });
   after(() => state.harness.close());
@@ -586,6 +587,149 @@ function catalogSearchContract(factory: StoreFactory) {
 
     it('counts works', async () => {
       assert.equal(await state.stores.catalog.count(), 5);
+    });
+  });
+}
+
+function catalogSourcesContract(factory: StoreFactory) {
+  describe("catalogue: each library's source record, one shared record", () => {
+    const state = harnessFor(factory, testClock(), ['https://sampul.example']);
+    const [city, university, school] = ['dispusip-bontang', 'stt-bontang', 'sman-1-bontang'];
+    const isbn = '9789793062792';
+    const citysLaskar = work({
+      title: 'Laskar Pelangi',
+      authors: ['Andrea Hirata'],
+      year: 2005,
+      isbns: [isbn],
+      language: 'ind',
+      classification: '899.221 3',
+      theme: '800',
+    });
+    before(async () => {
+      for (const entry of demoLibraries) await state.stores.libraries.upsert(entry);
+    });
+    const shared = async (text = 'laskar') => {
+      const { items } = await search(state.stores, { text });
+      const found = items.find((item) => item.isbn?.includes(isbn));
+      assert.ok(found, `a search for "${text}" finds the work`);
+      return (await state.stores.catalog.get(found.id))!;
+    };
+
+    it("another library's import changes its own source and copies, never the shared title or cover", async () => {
+      await saveRun(state.stores.catalog, [holding(city, citysLaskar, copies(3)), holding(university, citysLaskar)]);
+      const defaced = work({
+        title: 'Buku ini sudah diretas',
+        authors: ['Siswa Iseng'],
+        isbns: [isbn],
+        coverUrl: 'https://sampul.example/laskar-lain.jpg',
+      });
+      assert.deepEqual(await saveRun(state.stores.catalog, [holding(school, defaced, copies(2))]), ['updated']);
+      const record = await shared();
+      assert.equal(record.title, 'Laskar Pelangi');
+      assert.deepEqual(record.authors, ['Andrea Hirata']);
+      assert.equal(record.cover_url, undefined);
+      assert.deepEqual(Object.fromEntries(record.holdings.map((entry) => [entry.libraryId, entry.copies.length])), {
+        [city]: 3,
+        [university]: 1,
+        [school]: 2,
+      });
+      assert.equal((await search(state.stores, { text: 'diretas' })).total, 0);
+      assert.equal((await search(state.stores, { text: 'laskar', libraries: [school] })).total, 1);
+      const sources = (await state.stores.catalog.sources(record.id))!;
+      assert.equal(sources.shown, city);
+      assert.equal(sources.pinned, null);
+      assert.deepEqual(
+        sources.sources.map((source) => [source.libraryId, source.title]),
+        [
+          [city, 'Laskar Pelangi'],
+          [university, 'Laskar Pelangi'],
+          [school, 'Buku ini sudah diretas'],
+        ],
+      );
+    });
+
+    it('shows the most complete source; a tie goes to the city library whoever imported first', async () => {
+      const fuller = { ...citysLaskar, publisher: 'Bentang Pustaka', place: 'Yogyakarta', subjects: ['Novel'] };
+      await saveRun(state.stores.catalog, [holding(university, { ...fuller, title: 'Laskar pelangi (novel)' })]);
+      assert.equal((await shared()).title, 'Laskar pelangi (novel)', "the university's record is more complete");
+      await saveRun(state.stores.catalog, [holding(city, fuller)]);
+      assert.equal((await shared()).title, 'Laskar Pelangi', 'as complete: the city library wins the tie');
+      assert.equal((await shared()).publisher, 'Bentang Pustaka');
+      // A re-import of a sparser record gives the lead back.
+      await saveRun(state.stores.catalog, [holding(city, citysLaskar, copies(3))]);
+      assert.equal((await shared()).title, 'Laskar pelangi (novel)');
+      await saveRun(state.stores.catalog, [holding(city, fuller, copies(3))]);
+      assert.equal((await shared('pelangi')).title, 'Laskar Pelangi');
+    });
+
+    it('keeps only covers from trusted origins or this server, when saved and whichever source is shown', async () => {
+      const withCover = (coverUrl: string) => ({
+        ...citysLaskar,
+        publisher: 'Bentang Pustaka',
+        place: 'Yogyakarta',
+        subjects: ['Novel'],
+        series: 'Tetralogi Laskar Pelangi',
+        coverUrl,
+      });
+      await saveRun(state.stores.catalog, [holding(school, withCover('https://tracker.example/pixel.gif'))]);
+      let record = await shared();
+      assert.equal(record.title, 'Laskar Pelangi', 'an untrusted cover does not make a record more complete');
+      assert.equal(record.cover_url, undefined);
+      await saveRun(state.stores.catalog, [holding(school, withCover('//tracker.example/pixel.gif'))]);
+      assert.equal((await shared()).cover_url, undefined, 'a protocol-relative address is another host');
+      await saveRun(state.stores.catalog, [holding(school, withCover('https://sampul.example/laskar.jpg'))]);
+      record = await shared();
+      assert.equal(record.cover_url, 'https://sampul.example/laskar.jpg');
+      const [summary] = (await search(state.stores, { isbn })).items;
+      assert.equal(summary!.cover_url, 'https://sampul.example/laskar.jpg');
+    });
+
+    it('lets network staff pin a source, and undo it; a library without a source of the work cannot be pinned', async () => {
+      const { id } = await shared();
+      const pinned = await state.stores.catalog.pinSource(id, city);
+      assert.ok(pinned && pinned !== 'not_held');
+      assert.deepEqual([pinned.shown, pinned.pinned], [city, city]);
+      assert.equal((await shared()).title, 'Laskar Pelangi');
+      assert.equal((await shared()).cover_url, undefined, "the city's record has no cover");
+      // A pinned source stays shown when another library re-imports a fuller record.
+      const fullest = {
+        ...citysLaskar,
+        title: 'Laskar pelangi (novel)',
+        ...{ publisher: 'Bentang', place: 'Yogyakarta', subjects: ['Novel'], notes: 'Cet. 5', edition: '5' },
+        ...{ series: 'Tetralogi', collation: 'xiv, 529 hlm.' },
+      };
+      await saveRun(state.stores.catalog, [holding(university, fullest)]);
+      assert.equal((await shared()).title, 'Laskar Pelangi');
+      assert.equal(await state.stores.catalog.pinSource(id, 'pt-kaltim-amonia'), 'not_held');
+      assert.equal(await state.stores.catalog.pinSource('rec_doesnotexist', city), undefined);
+      const unpinned = await state.stores.catalog.pinSource(id, null);
+      assert.ok(unpinned && unpinned !== 'not_held');
+      assert.equal(unpinned.pinned, null);
+      assert.equal((await shared()).title, 'Laskar pelangi (novel)');
+      assert.equal(await state.stores.catalog.sources('rec_doesnotexist'), undefined);
+    });
+
+    it('a library leaving the network takes its copies and sources; shared records are derived again', async () => {
+      const only = work({ title: 'Kliping Pesut Mahakam', authors: ['Tim Perpustakaan'], year: 2020 });
+      await saveRun(state.stores.catalog, [holding(university, only, copies(2))]);
+      const { id } = await shared();
+      await state.stores.catalog.pinSource(id, university);
+      const onlyId = (await search(state.stores, { text: 'kliping' })).items[0]!.id;
+      const versionBefore = await state.stores.catalog.version();
+      const countBefore = await state.stores.catalog.count();
+
+      assert.deepEqual(await state.stores.catalog.withdrawLibrary(university), { works: 2, removed: 1 });
+      assert.ok((await state.stores.catalog.version()) > versionBefore, 'the version moves');
+      assert.equal(await state.stores.catalog.count(), countBefore - 1);
+      assert.equal(await state.stores.catalog.get(onlyId), undefined, 'a work no library holds is gone');
+      assert.equal((await search(state.stores, { text: 'kliping' })).total, 0);
+      assert.equal((await search(state.stores, { libraries: [university] })).total, 0, 'filters forget it too');
+      const record = await shared();
+      assert.equal(record.title, 'Laskar Pelangi', "the university's pinned source went with it");
+      assert.deepEqual(record.holdings.map((entry) => entry.libraryId).sort(), [city, school]);
+      const sources = (await state.stores.catalog.sources(record.id))!;
+      assert.deepEqual([sources.pinned, sources.sources.length], [null, 2]);
+      assert.deepEqual(await state.stores.catalog.withdrawLibrary(university), { works: 0, removed: 0 });
     });
   });
 }

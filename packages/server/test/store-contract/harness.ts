@@ -16,6 +16,8 @@ export interface StoreHarness {
 export interface HarnessOptions {
   /** The stores' clock (credential times, Idempotency-Key expiry). */
   now: () => Date;
+  /** Origins whose cover images the catalogue saves and shows, besides paths on the server (default none). */
+  coverOrigins?: string[];
 }
 
 export type StoreFactory = (options: HarnessOptions) => Promise<StoreHarness>;

@@ -101,8 +101,8 @@ export function randomCatalogueCheck<H extends StoreHarness>(
     });
     after(() => harness.close());
 
-    it(`answers totals and facet counts as the rows say (seed ${seed})`, async () => {
-      const random = prng(seed ^ 0x5eed);
+    const askRandomQuestions = async (questionSeed: number) => {
+      const random = prng(questionSeed);
       for (let n = 0; n < questions; n++) {
         const query = randomQuery(random);
         const answer = await harness.stores.catalog.search(query);
@@ -112,6 +112,24 @@ export function randomCatalogueCheck<H extends StoreHarness>(
         assert.deepEqual(answer.facets, expected.facets, context);
         assert.equal(answer.items.length, Math.max(0, Math.min(query.limit, expected.total - query.offset)), context);
       }
+    };
+
+    it(`answers totals and facet counts as the rows say (seed ${seed})`, () => askRandomQuestions(seed ^ 0x5eed));
+
+    it(`still does after two libraries left the network (seed ${seed})`, async () => {
+      const random = prng(seed ^ 0x1eaf);
+      const leaving = random
+        .some(
+          demoLibraries.map((entry) => entry.id),
+          6,
+        )
+        .slice(0, 2);
+      // A search first, so the facet index has read the catalogue and must follow the withdrawal.
+      await harness.stores.catalog.search({ sort: 'relevance', offset: 0, limit: 10 });
+      for (const library of leaving) await harness.stores.catalog.withdrawLibrary(library);
+      const left = await harness.stores.catalog.search({ libraries: leaving, sort: 'relevance', offset: 0, limit: 10 });
+      assert.equal(left.total, 0, `seed ${seed}: nothing is held by ${leaving.join(', ')} any more`);
+      await askRandomQuestions(seed ^ 0xbeef);
     });
   });
 }
