@@ -127,6 +127,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog/records/{recordId}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each library's description of a work, and whose is shown (staff)
+         * @description Staff only. Every library that holds a work keeps its own description of it (its source record);
+         *     an import changes only the importing library's. The record everyone sees is derived from them: the
+         *     source network staff pinned, else the most complete one (filled fields are counted, not their
+         *     length), a tie going to the city (public) library, then universities, schools, companies and reading
+         *     corners. Sources are listed best first.
+         */
+        get: operations["getCatalogRecordSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/records/{recordId}/sources/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show one library's description of a work whatever the rule says, or let the rule choose again (network staff)
+         * @description Network (admin) staff only: a staff token bound to one library answers `403 insufficient_scope`.
+         *     The pinned library's description is shown until the pin is removed (`library_id: null`) or that
+         *     library no longer holds the work. A library without a description of the work answers
+         *     `409 source_not_held`. Pinning the same library again changes nothing.
+         */
+        post: operations["pinCatalogRecordSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalog/imports": {
         parameters: {
             query?: never;
@@ -298,10 +345,11 @@ export interface components {
          *     request), `idempotency_in_progress` (the first request with this key is still running: retry after
          *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
          *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
-         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`.
+         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`, `source_not_held` (a
+         *     library without its own description of a work cannot be pinned as its shown source).
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal";
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "source_not_held";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -489,6 +537,25 @@ export interface components {
                 text: string;
                 record_id?: components["schemas"]["RecordId"];
             }[];
+        };
+        /** @description A work's source records (each library's own description), best first by the rule. */
+        RecordSources: {
+            record_id: components["schemas"]["RecordId"];
+            /** @description The library whose description everyone sees. */
+            shown: components["schemas"]["LibraryIdValue"];
+            /** @description The library network staff pinned, or null when the rule chooses. */
+            pinned: string | null;
+            sources: {
+                library_id: components["schemas"]["LibraryIdValue"];
+                /** @description The title as this library describes the work. */
+                title: string;
+                /** @description How many describing fields it fills. */
+                completeness: number;
+            }[];
+        };
+        PinSourceRequest: {
+            /** @description The library whose description to show, or null to let the rule choose again. */
+            library_id: string | null;
         };
         /**
          * @description A catalogue file's format, each sent as its own media type (`x-media-types`, the request body
@@ -1285,6 +1352,78 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getCatalogRecordSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: components["schemas"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The work's sources, the one shown first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordSources"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    pinCatalogRecordSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                recordId: components["schemas"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "library_id": "dispusip-bontang"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PinSourceRequest"];
+            };
+        };
+        responses: {
+            /** @description Pinned (or unpinned); the work's sources after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordSources"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };

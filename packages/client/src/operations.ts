@@ -42,6 +42,8 @@ export const operationRoutes = {
   searchCatalog: 'get /v1/catalog/search?',
   suggestCatalog: 'get /v1/catalog/suggestions?',
   getCatalogRecord: 'get /v1/catalog/records/{recordId}',
+  getCatalogRecordSources: 'get /v1/catalog/records/{recordId}/sources',
+  pinCatalogRecordSource: 'post /v1/catalog/records/{recordId}/sources/pin',
   importCatalog: 'post /v1/catalog/imports?',
   recordVisit: 'post /v1/visits',
   getVisitStats: 'get /v1/visits/stats?',

@@ -17,6 +17,7 @@ import { createAjv } from './http/validation.js';
 import { requestLogging } from './http/warm-up.js';
 import { registerResponseCheck, type ResponseViolation } from './http/response-check.js';
 import { catalogHandlers } from './routes/catalog.js';
+import { catalogSourceHandlers } from './routes/catalog-sources.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
 import { registerSite } from './site/site.js';
@@ -57,7 +58,12 @@ export interface AppOptions {
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
 const defaultCdnDir = fileURLToPath(new URL('../../../dist/cdn/', import.meta.url));
 
-export const defaultHandlers: OperationHandlers = { ...systemHandlers, ...libraryHandlers, ...catalogHandlers };
+export const defaultHandlers: OperationHandlers = {
+  ...systemHandlers,
+  ...libraryHandlers,
+  ...catalogHandlers,
+  ...catalogSourceHandlers,
+};
 
 /**
  * Builds the Pustaka server: every operation of the contract routed and validated against the contract

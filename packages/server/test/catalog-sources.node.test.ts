@@ -78,4 +78,47 @@ describe("one library's import and the work the network shares", () => {
     assert.ok(await laskarIn('q=laskar&library=sman-1-bontang'), "found among the school's holdings too");
     assert.equal((await json('/v1/catalog/search?q=diretas')).total, 0, "the school's title is not the shared one");
   });
+
+  it('lets any staff see the sources, and only network staff pin one or unpin it', async () => {
+    const { id } = await laskarIn(`isbn=${LASKAR_ISBN}`);
+    const call = (path: string, token: string, body?: unknown) =>
+      fetch(`${server.url}/v1/catalog/records/${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(10_000),
+      });
+    const admin = server.demoCredentials.staffToken;
+    const seen = await call(`${id}/sources`, schoolToken);
+    assert.equal(seen.status, 200);
+    const sources = await seen.json();
+    assert.equal(sources.shown, 'dispusip-bontang');
+    assert.deepEqual(
+      sources.sources.map((source: { library_id: string }) => source.library_id),
+      ['dispusip-bontang', 'stt-bontang', 'sman-1-bontang'],
+    );
+
+    const refused = await call(`${id}/sources/pin`, schoolToken, { library_id: 'sman-1-bontang' });
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json()).code, 'insufficient_scope');
+    assert.equal((await json(`/v1/catalog/records/${id}`)).title, 'Laskar Pelangi');
+
+    const pinned = await call(`${id}/sources/pin`, admin, { library_id: 'sman-1-bontang' });
+    assert.equal(pinned.status, 200);
+    assert.deepEqual([(await pinned.json()).shown], ['sman-1-bontang']);
+    assert.equal((await json(`/v1/catalog/records/${id}`)).title, 'Buku ini sudah diretas', 'network staff decide');
+
+    const unpinned = await call(`${id}/sources/pin`, admin, { library_id: null });
+    assert.equal(unpinned.status, 200);
+    assert.deepEqual(
+      [(await unpinned.json()).pinned, (await json(`/v1/catalog/records/${id}`)).title],
+      [null, 'Laskar Pelangi'],
+    );
+
+    const notHeld = await call(`${id}/sources/pin`, admin, { library_id: 'pt-kaltim-amonia' });
+    assert.equal(notHeld.status, 409);
+    assert.equal((await notHeld.json()).code, 'source_not_held');
+    assert.equal((await call('rec_zzzzzz/sources/pin', admin, { library_id: 'stt-bontang' })).status, 404);
+    assert.equal((await call('rec_zzzzzz/sources', admin)).status, 404);
+  });
 });

@@ -55,6 +55,8 @@ const classByOperation: Record<string, RouteClass | null> = {
   listRegistrations: 'staff',
   approveRegistration: 'staff',
   importCatalog: 'import',
+  getCatalogRecordSources: 'staff',
+  pinCatalogRecordSource: 'staff',
 };
 
 /** The class of a route: by operationId; pages for the rest; an operation added later by its method. */
