@@ -161,7 +161,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Show one library's description of a work whatever the rule says, or let the rule choose again (network staff)
+         * Pin the library whose description of a work is shown, or unpin (network staff)
          * @description Network (admin) staff only: a staff token bound to one library answers `403 insufficient_scope`.
          *     The pinned library's description is shown until the pin is removed (`library_id: null`) or that
          *     library no longer holds the work. A library without a description of the work answers
