@@ -7,6 +7,8 @@ import { databaseFile } from '../server.js';
 import { openDatabase } from '../storage/database.js';
 import { sqliteStores } from '../storage/stores.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from './command.js';
+import { coverOriginsOption } from './options.js';
+import { coverTrust } from '../catalog/source-records.js';
 import { progressBar } from './progress.js';
 
 const importFormats: readonly ImportFormat[] = importFormatValues;
@@ -33,7 +35,9 @@ export const importCommand: Command = {
   --data DIR       Folder of the SQLite database (default: $PUSTAKA_DATA or ./data).
   --json           Print the import report as JSON instead of lines.
   --progress       Draw the progress bar even when stderr is not a terminal.
-  --quiet          Print the summary only, not every problem.`,
+  --quiet          Print the summary only, not every problem.
+
+  Cover images are kept only from the origins in $PUSTAKA_COVER_ORIGINS (what \`pustaka start\` trusts).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -68,7 +72,8 @@ export const importCommand: Command = {
     // A bulk load touches indexes all over: a 32 MB page cache (default 2 MB) saves most of the reads.
     db.pragma('cache_size = -32768');
     try {
-      const stores = sqliteStores(db);
+      // The server's cover allow-list, so that a file imported here keeps the covers the server shows.
+      const stores = sqliteStores(db, { coverTrust: coverTrust(coverOriginsOption(io.env.PUSTAKA_COVER_ORIGINS)) });
       if (!(await stores.libraries.exists(values.library))) {
         io.err(`pustaka import: no library has the id "${values.library}" in ${databaseFile(dataDir)}.`);
         return EXIT_FAILED;

@@ -9,13 +9,13 @@ import {
 } from '../http/rate-limit-config.js';
 import { startServer } from '../server.js';
 import { EXIT_OK, UsageError, type Command } from './command.js';
-import { portOption } from './options.js';
+import { coverOriginsOption, portOption } from './options.js';
 
 export const startCommand: Command = {
   name: 'start',
   summary: 'Start the server (API under /v1, demo site at /, API reference at /docs).',
   usage: `pustaka start [--port N] [--host NAME] [--data DIR] [--demo | --production] [--trust-proxy LIST]
-                     [--rate-limits FILE]
+                     [--rate-limits FILE] [--cover-origins LIST]
 
   --port N     Port to listen on (default: $PORT or 8080).
   --host NAME  Interface to listen on (default: $HOST or localhost; 0.0.0.0 for every interface).
@@ -28,7 +28,11 @@ export const startCommand: Command = {
                (default: $PUSTAKA_TRUST_PROXY, or none).
   --rate-limits FILE
                JSON rate limits over the defaults (default: $PUSTAKA_RATE_LIMITS, as JSON or a file path).
-               See docs/operators.md.`,
+               See docs/operators.md.
+  --cover-origins LIST
+               Origins whose cover images the catalogue keeps and shows, comma-separated
+               (https://sampul.example.org); covers from anywhere else are dropped. Paths on this server
+               are always kept (default: $PUSTAKA_COVER_ORIGINS, or none).`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -40,6 +44,7 @@ export const startCommand: Command = {
         production: { type: 'boolean', default: false },
         'trust-proxy': { type: 'string' },
         'rate-limits': { type: 'string' },
+        'cover-origins': { type: 'string' },
       },
       strict: true,
     });
@@ -60,6 +65,7 @@ export const startCommand: Command = {
       if (error instanceof RateLimitConfigError) throw new UsageError(error.message);
       throw error;
     }
+    const coverOrigins = coverOriginsOption(values['cover-origins'] ?? io.env.PUSTAKA_COVER_ORIGINS);
     const port = portOption(values.port ?? io.env.PORT ?? '8080');
     const dataDir = values.data ?? io.env.PUSTAKA_DATA ?? 'data';
     const server = await startServer({
@@ -70,6 +76,7 @@ export const startCommand: Command = {
       production,
       rateLimits,
       trustProxy,
+      coverOrigins,
       logger: { level: io.env.LOG_LEVEL ?? 'info' },
     });
     io.out(`Pustaka is running at ${server.url}`);
