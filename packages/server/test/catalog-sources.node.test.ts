@@ -1,7 +1,13 @@
 // One library's import must not deface a work the network shares (issue 11, part 3), over real HTTP.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { issueCredential } from '@pustaka/server';
+import Database from 'better-sqlite3';
+import { demoLibraries, issueCredential, openDatabase, sqliteStores } from '@pustaka/server';
+import { recordColumns } from '../src/catalog/sqlite/rows.js';
+import { migrations } from '../src/storage/migrations.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 const LASKAR_ISBN = '9789793062792';
@@ -120,5 +126,73 @@ describe("one library's import and the work the network shares", () => {
     assert.equal((await notHeld.json()).code, 'source_not_held');
     assert.equal((await call('rec_zzzzzz/sources/pin', admin, { library_id: 'stt-bontang' })).status, 404);
     assert.equal((await call('rec_zzzzzz/sources', admin)).status, 404);
+  });
+});
+
+describe('migration 2026-11-29-301-catalog-sources', () => {
+  it('makes each existing work the source record of every library that holds it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pustaka-sources-migration-'));
+    const file = join(dir, 'pustaka.sqlite');
+    try {
+      // The database as the previous release left it: every migration before this one, one shared row per work.
+      const old = new Database(file);
+      old.exec('CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      for (const migration of migrations.filter((entry) => entry.id < '2026-11-29-301')) {
+        old.exec(migration.sql);
+        old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.id, '2026-11-28T00:00:00Z');
+      }
+      const insertLibrary = old.prepare(
+        `INSERT INTO libraries (id, name, kind, address, opening_hours, contact) VALUES (?, ?, ?, '{}', '[]', '{}')`,
+      );
+      for (const library of demoLibraries) insertLibrary.run(library.id, library.name, library.kind);
+      const laskar = {
+        title: 'Laskar Pelangi',
+        authors: ['Andrea Hirata'],
+        subjects: ['Novel'],
+        isbns: [LASKAR_ISBN],
+        year: 2005,
+        format: 'book' as const,
+        language: 'ind',
+      };
+      const id = Number(
+        old
+          .prepare(
+            `INSERT INTO catalog_records (title, authors, subjects, isbns, year, format, language, match_key, title_key,
+               content_hash, change_seq) VALUES (@title, @authors, @subjects, @isbns, @year, @format, @language,
+               @match_key, @title_key, @content_hash, 1)`,
+          )
+          .run(recordColumns(laskar)).lastInsertRowid,
+      );
+      old.prepare('INSERT INTO catalog_isbns VALUES (?, ?)').run(LASKAR_ISBN, id);
+      for (const library of ['dispusip-bontang', 'stt-bontang'])
+        old.prepare('INSERT INTO catalog_holdings VALUES (?, ?, 1, 1, 7)').run(id, library);
+      old.close();
+
+      const db = openDatabase(file);
+      try {
+        const stores = sqliteStores(db);
+        const recordId = `rec_${id.toString(36)}`;
+        const sources = await stores.catalog.sources(recordId);
+        assert.deepEqual(sources, {
+          shown: 'dispusip-bontang',
+          pinned: null,
+          sources: ['dispusip-bontang', 'stt-bontang'].map((libraryId) => ({
+            libraryId,
+            title: 'Laskar Pelangi',
+            completeness: 6,
+          })),
+        });
+        const run = await stores.catalog.beginRun();
+        await run.saveBatch([
+          { libraryId: 'sman-1-bontang', record: { ...laskar, title: 'Laskar', subjects: [] }, copies: [] },
+        ]);
+        assert.equal((await stores.catalog.get(recordId))!.title, 'Laskar Pelangi');
+        assert.deepEqual((await stores.catalog.get(recordId))!.subjects, ['Novel']);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

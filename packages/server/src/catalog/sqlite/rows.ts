@@ -78,8 +78,9 @@ export function fromRow(row: RecordRow): BibliographicInput {
 }
 
 /**
- * What the incoming record says wins; what it leaves out is kept (a second library's sparse record does not
- * erase the first one's subjects); ISBNs accumulate, because they are how the work is found again.
+ * One library's two records of a work in one file (two copies catalogued apart): what the later one says wins,
+ * what it leaves out is kept, ISBNs accumulate. Never across libraries: each keeps its own source record
+ * (catalog/source-records.ts).
  */
 export function merge(existing: BibliographicInput, incoming: BibliographicInput): BibliographicInput {
   const merged: BibliographicInput = { ...existing };
