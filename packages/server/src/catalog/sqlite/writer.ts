@@ -164,7 +164,7 @@ export function sqliteCatalogWriter(
     const existing = findWork(record);
     if (!existing) {
       const id = insertWork(record, version);
-      saveSource(id, holding.libraryId, record, true);
+      statements.upsertSource.run(id, holding.libraryId, JSON.stringify(record), contentHash(record));
       writeCopies(id, holding.libraryId, holding.copies, true, true);
       return 'created';
     }
