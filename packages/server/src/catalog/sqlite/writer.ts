@@ -126,15 +126,19 @@ export function sqliteCatalogWriter(
     return id;
   }
 
-  /** Stores the library's description; answers whether it changed (else the shared record cannot have). */
-  function saveSource(recordId: number, libraryId: string, record: BibliographicInput, firstTimeThisRun: boolean) {
-    const stored = statements.sourceOf.get(recordId, libraryId);
+  /**
+   * Stores the library's description; answers whether the shared record may have changed. It cannot when the
+   * description is the one stored, nor when it is the shared record itself (the common case: libraries
+   * cataloguing from the same source), which then stays the best as it was, with every ISBN already in it.
+   */
+  function saveSource(work: RecordRow, libraryId: string, record: BibliographicInput, firstTimeThisRun: boolean) {
+    const stored = statements.sourceOf.get(work.id, libraryId);
     // The same work twice in one file: the second record adds to the first, as its copies do.
     const source = firstTimeThisRun || !stored ? record : merge(JSON.parse(stored.record), record);
     const hash = contentHash(source);
     if (stored?.content_hash === hash) return false;
-    statements.upsertSource.run(recordId, libraryId, JSON.stringify(source), hash);
-    return true;
+    statements.upsertSource.run(work.id, libraryId, JSON.stringify(source), hash);
+    return hash !== work.content_hash;
   }
 
   function writeCopies(recordId: number, libraryId: string, copies: CopyInput[], replace: boolean, isNew: boolean) {
@@ -169,7 +173,7 @@ export function sqliteCatalogWriter(
       return 'created';
     }
     const firstTimeThisRun = statements.holdingRun.get(existing.id, holding.libraryId) !== run;
-    if (saveSource(existing.id, holding.libraryId, record, firstTimeThisRun)) shared.recompute(existing.id, version);
+    if (saveSource(existing, holding.libraryId, record, firstTimeThisRun)) shared.recompute(existing.id, version);
     else statements.touchRecord.run(version, existing.id);
     writeCopies(existing.id, holding.libraryId, holding.copies, firstTimeThisRun, false);
     return 'updated';
