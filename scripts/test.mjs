@@ -3,12 +3,14 @@
 // count as one test each.
 //   node scripts/test.mjs          everything
 //   node scripts/test.mjs node     static checks + Node tests
-//   node scripts/test.mjs browser  browser tests only
+//   node scripts/test.mjs browser  browser tests + the Storybook build
 //
 // The checks and the Node tests run side by side: most are one single-threaded process each, so together they
 // take about as long as the slowest instead of their sum. What orders them: the manifest first (it rewrites the
 // root package.json, which every Node process reads; the typecheck and Storybook read the manifest itself), and
 // the build before the Node tests of its output (`*.dist.node.test.ts`: the `pustaka` bin runs dist/).
+// Typecheck, lint and format keep caches keyed by content in node_modules/.cache/pustaka: a run after a small
+// change rechecks what changed (a fresh clone checks everything).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +86,7 @@ function findFiles(dir, suffix, found = []) {
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const cached = (name) => join(root, 'node_modules', '.cache', 'pustaka', name);
 
 /**
  * Runs Node test files in one `node --test` and counts their tests under `name`. Four files at a time: each
@@ -104,6 +107,18 @@ async function nodeTests(name, files, cache) {
   report(`${code === 0 ? '✔' : '✘'} ${name}: ${pass} passed, ${fail} failed (${seconds} s)`);
 }
 
+/** The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts). */
+const manifest = () =>
+  check('custom elements manifest', bin('cem'), [
+    'analyze',
+    '--litelement',
+    '--globs',
+    'packages/*/src/**/*.component.ts',
+    '--outdir',
+    '.',
+    '--quiet',
+  ]);
+
 if (only !== 'browser') {
   const files = [
     ...findFiles(join(root, 'packages'), '.node.test.ts'),
@@ -116,22 +131,34 @@ if (only !== 'browser') {
   // Shared by the test processes: the demo database, seeded once for all of them (test/support/server.ts).
   const cache = mkdtempSync(join(tmpdir(), 'pustaka-test-cache-'));
 
-  // The manifest feeds Storybook's autodocs (and the typecheck of .storybook/preview.ts).
-  await check('custom elements manifest', bin('cem'), [
-    'analyze',
-    '--litelement',
-    '--globs',
-    'packages/*/src/**/*.component.ts',
-    '--outdir',
-    '.',
-    '--quiet',
-  ]);
+  await manifest();
   await Promise.all([
-    check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']),
-    check('lint', bin('eslint'), ['.', '--max-warnings=0']),
-    check('format', bin('prettier'), ['--check', '--log-level=warn', ...formatted]),
+    // Each keeps what it learnt in node_modules/.cache, keyed by file contents (not times, which a clone
+    // resets): a second run checks only what changed. The lint rules read no types, so a file's lint result
+    // depends on that file alone and is safe to cache.
+    check('typecheck', bin('tsc'), [
+      '-p',
+      'tsconfig.json',
+      '--incremental',
+      '--tsBuildInfoFile',
+      cached('typecheck.tsbuildinfo'),
+    ]),
+    check('lint', bin('eslint'), [
+      '.',
+      '--max-warnings=0',
+      '--cache',
+      '--cache-strategy=content',
+      `--cache-location=${cached('eslint/')}`,
+    ]),
+    check('format', bin('prettier'), [
+      '--check',
+      '--log-level=warn',
+      '--cache',
+      '--cache-strategy=content',
+      `--cache-location=${cached('prettier')}`,
+      ...formatted,
+    ]),
     check('spec lint', bin('redocly'), ['lint', 'packages/spec/openapi.yaml', '--format=stylish']),
-    check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']),
     nodeTests('Node tests', onSources, cache),
     check('build', process.execPath, ['scripts/build.mjs']).then(() =>
       nodeTests('Node tests of the build', onBuild, cache),
@@ -163,6 +190,9 @@ if (only !== 'node') {
     failed += fail + (code !== 0 && fail === 0 ? 1 : 0);
     report(`${code === 0 ? '✔' : '✘'} Browser tests: ${pass} passed, ${fail} failed (${seconds} s)`);
   }
+  // Storybook is the widgets' catalogue of states, seen in a browser: it is built with the browser half.
+  if (only === 'browser') await manifest();
+  await check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']);
 }
 
 console.log(`\nSummary\n${summary.map((line) => `  ${line}`).join('\n')}\n`);
