@@ -25,7 +25,7 @@ export interface FailedRequest {
 /**
  * What the three errors share; `PustakaError` below is this class as callers use it. See `PustakaError`.
  */
-abstract class PustakaErrorBase extends Error implements Partial<FailedRequest> {
+abstract class PustakaErrorBase extends Error {
   /** What went wrong; the same as an `instanceof` test, usable in a `switch`. */
   declare readonly kind: PustakaErrorKind;
   /** The contract's `operationId` of the failed call, e.g. `'searchCatalog'` (undefined for an error made outside the client, say in a test). */
