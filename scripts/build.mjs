@@ -1,5 +1,7 @@
-// `npm run build`: every package's dist/ (ESM + .d.ts) and the CDN files in dist/cdn/. See rollup.config.mjs
-// for what is built; this script runs it, and the declarations beside it.
+// `npm run build`: every package's dist/ (ESM + .d.ts), each widget's custom-elements.json and the CDN files in
+// dist/cdn/. See rollup.config.mjs for what is built; this script runs it, and the declarations beside it.
+// Nothing is built when no input changed since the last build (`npm start` runs it every time; a full build takes
+// 30 to 60 s here): `--force` builds anyway, `--check` only says whether a build would run (exit code 1).
 //
 // Declarations come from `tsc -b tsconfig.build.json`: one project per package (packages/*/tsconfig.json), each
 // compiled on its own src/ against the declarations of the packages it references, as a consumer of the
@@ -226,7 +228,12 @@ export async function build({ log = console.log, force = false } = {}) {
   return packages;
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url && process.argv.includes('--check')) {
+  // Builds nothing: exit code 0 when the build is up to date, 1 when a build would run.
+  const fresh = upToDate(discoverPackages());
+  console.log(fresh ? 'Build up to date.' : 'Build out of date.');
+  process.exitCode = fresh ? 0 : 1;
+} else if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   build({ force: process.argv.includes('--force') }).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
