@@ -18,6 +18,9 @@ describe('npm run build (and npm start, which runs it)', () => {
   it('builds nothing when nothing changed since the last build', async () => {
     const entry = join(root, 'dist', 'cdn', 'pustaka.js');
     const before = statSync(entry).mtimeMs;
+    // Asked first, so that a stale build fails here instead of rebuilding under the other tests of the build.
+    const check = await build('--check');
+    assert.equal(check.code, 0, `the build that scripts/test.mjs just ran is not up to date: ${check.stdout}`);
     const { code, stdout } = await build();
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^Build up to date/);
