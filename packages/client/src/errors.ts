@@ -23,13 +23,9 @@ export interface FailedRequest {
 }
 
 /**
- * Base class of every error the client throws. It says which call failed, in its properties and its message
- * (`GET https://…/v1/libraries/x (getLibrary): No library has the id x.`). A request cancelled through the
- * caller's own `signal` is not one of them: it rejects with the signal's reason, a native `AbortError`
- * `DOMException`, so that code which cancels stale requests can recognise and ignore it. Nor is an exception
- * thrown by the caller's own code (a custom `fetch`, an `onRetry`): that rejects the call as it is.
+ * What the three errors share; `PustakaError` below is this class as callers use it. See `PustakaError`.
  */
-export abstract class PustakaError extends Error implements Partial<FailedRequest> {
+abstract class PustakaErrorBase extends Error {
   /** What went wrong; the same as an `instanceof` test, usable in a `switch`. */
   declare readonly kind: PustakaErrorKind;
   /** The contract's `operationId` of the failed call, e.g. `'searchCatalog'` (undefined for an error made outside the client, say in a test). */
@@ -57,7 +53,7 @@ export abstract class PustakaError extends Error implements Partial<FailedReques
  *   else throw error;
  * }
  */
-export class PustakaApiError extends PustakaError {
+export class PustakaApiError extends PustakaErrorBase {
   declare readonly kind: 'api';
   /** HTTP status of the answer, e.g. `404`. */
   declare readonly status: number;
@@ -100,7 +96,7 @@ export class PustakaApiError extends PustakaError {
 }
 
 /** The server could not be reached: offline, DNS failure, connection refused, or a CORS refusal. The original error is in `cause`. */
-export class PustakaNetworkError extends PustakaError {
+export class PustakaNetworkError extends PustakaErrorBase {
   declare readonly kind: 'network';
 
   /**
@@ -113,7 +109,7 @@ export class PustakaNetworkError extends PustakaError {
 }
 
 /** The server did not answer within the client's `timeout` (per attempt). */
-export class PustakaTimeoutError extends PustakaError {
+export class PustakaTimeoutError extends PustakaErrorBase {
   declare readonly kind: 'timeout';
 
   /** @param request Which call it was. */
@@ -121,3 +117,35 @@ export class PustakaTimeoutError extends PustakaError {
     super('timeout', 'PustakaTimeoutError', 'Timed out', request);
   }
 }
+
+/**
+ * Any error the client throws: a discriminated union on `kind`, so that a `switch` narrows it.
+ *
+ * It says which call failed, in its properties and its message (`GET https://…/v1/libraries/x (getLibrary): No
+ * library has the id x.`). A request cancelled through the caller's own `signal` is not one of them: it rejects
+ * with the signal's reason, a native `AbortError` `DOMException`, so that code which cancels stale requests can
+ * recognise and ignore it. Nor is an exception thrown by the caller's own code (a custom `fetch`, an `onRetry`):
+ * that rejects the call as it is.
+ *
+ * @example
+ * try {
+ *   await client.libraries.get('perpus-x');
+ * } catch (error) {
+ *   if (!(error instanceof PustakaError)) throw error;
+ *   switch (error.kind) {
+ *     case 'api': return error.code === 'not_found' ? showNotFound() : showProblem(error.status);
+ *     case 'network': return showOffline();
+ *     case 'timeout': return showTooSlow();
+ *   }
+ * }
+ */
+export type PustakaError = PustakaApiError | PustakaNetworkError | PustakaTimeoutError;
+
+/**
+ * The base class of the three, for `instanceof`: `error instanceof PustakaError` narrows `error` to the union
+ * above (through `Symbol.hasInstance`'s type; at run time it is the plain class test), where a class alone would
+ * narrow it to a base whose `kind` tells nothing about `status` or `code`.
+ */
+export const PustakaError = PustakaErrorBase as typeof PustakaErrorBase & {
+  [Symbol.hasInstance](value: unknown): value is PustakaError;
+};

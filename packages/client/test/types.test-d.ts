@@ -7,6 +7,7 @@ import {
   createPustakaClient,
   operationRoutes,
   PustakaApiError,
+  PustakaError,
   type ApiProblem,
   type CatalogRecord,
   type ErrorCode,
@@ -17,7 +18,6 @@ import {
   type Problem,
   type ProblemCode,
   type PustakaClient,
-  type PustakaError,
   type RegistrationReceipt,
   type SearchParams,
   type SearchResult,
@@ -160,6 +160,25 @@ export async function typeTests(client: PustakaClient, signal: AbortSignal): Pro
     const kind = (error as PustakaError).kind;
     expectType<Equal<typeof kind, 'api' | 'network' | 'timeout'>>();
     void kind;
+    // `instanceof PustakaError` gives the union, and `kind` narrows it: `status` and `code` only where they exist.
+    if (error instanceof PustakaError) {
+      switch (error.kind) {
+        case 'api':
+          expectType<Equal<typeof error.status, number>>();
+          expectType<Equal<typeof error.code, ProblemCode | `http_${number}`>>();
+          break;
+        case 'network':
+          // @ts-expect-error -- a network error has no status: nothing answered
+          void error.status;
+          break;
+        case 'timeout':
+          break;
+        default: {
+          const unhandled: never = error;
+          void unhandled;
+        }
+      }
+    }
   }
 }
 

@@ -17,6 +17,9 @@ export type EventDetail<Name extends string> = Name extends keyof GlobalEventHan
  *
  * @summary The base class of every Pustaka widget (registers no tag itself).
  *
+ * @attribute {string} lang - The widget's language: `id` (Indonesian, the default) or `en`. The global HTML attribute,
+ * read from the element itself, else its closest ancestor, else `<html lang>`, and followed when it changes.
+ *
  * @cssproperty --pustaka-color-primary - Links, buttons, selection. Default `#0b5cad`, dark `#80b8f6`.
  * @cssproperty --pustaka-color-on-primary - Text on the primary colour. Default `#ffffff`, dark `#0b1a2b`.
  * @cssproperty --pustaka-color-surface - Background. Default `#ffffff`, dark `#16191d`.

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { specPath } from '@pustaka/spec';
 import type { Authenticator } from './auth/principal.js';
 import { credentialAuthenticator } from './auth/credential-authenticator.js';
+import { registerCompression } from './http/compression.js';
 import { loadContract } from './http/contract.js';
 import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   registerSecurityHeaders(app);
+  await registerCompression(app);
 
   const operations = await loadContract();
   if (options.checkResponses) registerResponseCheck(app, operations, options.checkResponses);

@@ -46,7 +46,7 @@ describe('pustaka import', () => {
       assert.match(result.stderr, message);
     }
     const unknown = await importFile('--library', 'perpus-x', '--format', 'marcxml', fixture('koha-items.xml'));
-    assert.equal(unknown.code, 1);
+    assert.equal(unknown.code, 3);
     assert.match(unknown.stderr, /no library has the id "perpus-x"/);
   });
 

@@ -1,4 +1,7 @@
-/** One `pustaka` subcommand. Exit codes: 0 done, 1 failed while running, 2 wrong usage. */
+/**
+ * One `pustaka` subcommand. Exit codes, the same for the same failure in every command: 0 done, 1 failed while
+ * running, 2 wrong usage, 3 an unknown library or id (a script can tell a typo in an id from a broken run).
+ */
 export interface Command {
   name: string;
   summary: string;
@@ -29,6 +32,7 @@ export interface CommandIo {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_NOT_FOUND = 3;
 
-/** A usage mistake: printed with the command's usage, exit code 2. */
+/** A usage mistake: printed on one line with a hint to the command's `--help`, exit code 2. */
 export class UsageError extends Error {}

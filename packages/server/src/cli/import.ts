@@ -6,7 +6,7 @@ import type { ImportFormat, ImportProblem } from '../catalog/model.js';
 import { databaseFile } from '../server.js';
 import { openDatabase } from '../storage/database.js';
 import { sqliteStores } from '../storage/stores.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from './command.js';
+import { EXIT_FAILED, EXIT_NOT_FOUND, EXIT_OK, UsageError, type Command } from './command.js';
 import { coverOriginsOption } from './options.js';
 import { coverTrust } from '../catalog/source-records.js';
 import { progressBar } from './progress.js';
@@ -28,7 +28,8 @@ export const importCommand: Command = {
   Reads FILE as it streams (any size) and adds the library's holdings to the union catalogue. Works are
   matched by ISBN, then by title, first author and year: importing the same file again updates instead of
   duplicating. Each record that cannot be imported is reported with its number, field and reason; the
-  others are imported. Exit code 1 when the file breaks off before its end (the records before it stay).
+  others are imported. Exit code 1 when the file breaks off before its end (the records before it stay), 3 for
+  an unknown library.
 
   --library ID     The library whose holdings the file lists (ids: GET /v1/libraries).
   --format FORMAT  marcxml, iso2709 (MARC21 .mrc) or slims-csv (SLiMS bibliographic export).
@@ -76,7 +77,7 @@ export const importCommand: Command = {
       const stores = sqliteStores(db, { coverTrust: coverTrust(coverOriginsOption(io.env.PUSTAKA_COVER_ORIGINS)) });
       if (!(await stores.libraries.exists(values.library))) {
         io.err(`pustaka import: no library has the id "${values.library}" in ${databaseFile(dataDir)}.`);
-        return EXIT_FAILED;
+        return EXIT_NOT_FOUND;
       }
       const showBar = values.progress || (io.errIsTerminal && !values.json);
       const bar = showBar ? progressBar(io.errText, size) : undefined;

@@ -7,10 +7,7 @@ import { databaseFile } from '../server.js';
 import { openDatabase } from '../storage/database.js';
 import type { Credential } from '../storage/credentials.js';
 import { sqliteStores, type Stores } from '../storage/stores.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandIo } from './command.js';
-
-/** Exit code of `keys` for an unknown library or credential id (besides 0 done, 1 failed, 2 wrong usage). */
-export const EXIT_NOT_FOUND = 3;
+import { EXIT_FAILED, EXIT_NOT_FOUND, EXIT_OK, UsageError, type Command, type CommandIo } from './command.js';
 
 const dataOption = (column: number) =>
   `  ${'--data DIR'.padEnd(column)}Folder of the SQLite database (default: $PUSTAKA_DATA or ./data).`;

@@ -28,7 +28,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.err(`pustaka: unknown command "${name}".\n\n${overview()}`);
+    io.err(`pustaka: unknown command "${name}".\nRun \`pustaka --help\` for the commands.`);
     return EXIT_USAGE;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -41,9 +41,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for usage mistakes.
     const code = (error as { code?: string }).code ?? '';
     if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(
-        `pustaka ${command.name}: ${(error as Error).message}\n\nUsage: ${command.usageFor?.(args) ?? command.usage}`,
-      );
+      // The mistake and where the usage is, not the whole usage: the mistake stays on screen, above the prompt.
+      const subcommand = command.usageFor && command.usageFor(args) !== command.usage ? ` ${args[0]}` : '';
+      io.err(`pustaka ${command.name}: ${(error as Error).message}`);
+      io.err(`Run \`pustaka ${command.name}${subcommand} --help\` for the usage.`);
       return EXIT_USAGE;
     }
     io.err(`pustaka ${command.name}: ${(error as Error).message}`);

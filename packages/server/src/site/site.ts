@@ -1,7 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,27 @@ export interface SiteOptions {
 }
 
 const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
+
+/**
+ * How long browsers keep the CDN's files. The entries (`pustaka.js`, `<tag>.js`) keep their names across
+ * releases, so a school site gets a new release within the hour; the chunks they import carry a hash of their
+ * content in their name (`chunks/runtime-<hash>.js`), so a name never changes meaning: cached for a year, and
+ * `immutable` spares even the revalidation when a visitor reloads.
+ */
+export function cdnCacheControl(path: string): string {
+  return /[\\/]chunks[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=3600';
+}
+
+/**
+ * The origin a request was made to, as the browser sees it (with `trustProxy`, the proxy's scheme and host): the
+ * API reference offers it as the server for "Try it out", so that it works wherever the server runs, not only on
+ * the contract's `http://localhost:8080`.
+ */
+function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
 
 /** The server's own pages: the demo school site at /, the CDN build at /cdn/, the API reference at /docs. */
 export async function registerSite(app: FastifyInstance, options: SiteOptions): Promise<void> {
@@ -22,9 +44,27 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
+    // Its default policy ends with `upgrade-insecure-requests`: on any host but localhost over plain http (a
+    // school's test machine, an intranet server) the browser then asks for the page's scripts over https, gets
+    // nothing, and the page stays blank.
+    transformStaticCSP: (header) =>
+      header
+        .split(';')
+        .map((directive) => directive.trim())
+        .filter((directive) => directive && directive !== 'upgrade-insecure-requests')
+        .join('; '),
+    transformSpecification: (specification, request) => ({
+      ...specification,
+      servers: [{ url: requestOrigin(request), description: 'This server' }],
+    }),
     uiConfig: { deepLinking: true, docExpansion: 'list' },
   });
 
+  const favicon = readFileSync(new URL('favicon.svg', `file://${demoDir}`));
+  // Browsers ask for /favicon.ico by themselves; an SVG under that name is shown by every current one.
+  app.get('/favicon.ico', { logLevel: 'warn' }, (_request, reply) =>
+    reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=86400').send(favicon),
+  );
   await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html' });
   if (options.cdnDir) {
     // Widgets are loaded cross-origin by every school site: let any page load the module script.
@@ -32,8 +72,11 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
       root: options.cdnDir,
       prefix: '/cdn/',
       decorateReply: false,
-      maxAge: '1h',
-      setHeaders: (reply) => reply.header('Access-Control-Allow-Origin', '*'),
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('Access-Control-Allow-Origin', '*');
+        reply.header('Cache-Control', cdnCacheControl(path));
+      },
     });
   }
 }
