@@ -33,6 +33,11 @@ const contractCheckPlugin = {
 
 /** Hands API paths to Fastify; Koa presets 404, so the status is reset before Fastify answers. */
 function apiMiddleware(context, next) {
+  // The demo site key and staff token, for browser tests that register or approve (test runner only).
+  if (context.path === '/test/demo-credentials') {
+    context.body = api.demoCredentials;
+    return;
+  }
   if (!context.path.startsWith('/v1/') && context.path !== '/v1') return next();
   context.respond = false;
   context.res.statusCode = 200;
