@@ -228,7 +228,8 @@ export interface paths {
         };
         /**
          * Registrations waiting for approval (staff)
-         * @description Staff only. A staff token bound to one library sees that library's registrations only.
+         * @description Staff only. A staff token bound to one library sees that library's registrations only. Items carry no
+         *     phone, address or birth date (see `getRegistration`); filters name no person.
          */
         get: operations["listRegistrations"];
         put?: never;
@@ -255,10 +256,131 @@ export interface paths {
         put?: never;
         /**
          * Approve a registration and issue the member number (staff)
-         * @description Staff only. Issues the member number from an atomic sequence. Approving an already approved
-         *     registration answers the same member (idempotent); a rejected one answers `409`.
+         * @description Staff only (the registration's library or admin). Issues the member number from an atomic sequence
+         *     per library and year, in the library's pattern (`BTG-2026-000124`), and adds the member so that the
+         *     kiosk knows the number at once. The body is optional (none, or `{}`). Approving an already approved
+         *     registration answers the same member (idempotent); a rejected one answers `409 registration_not_pending`.
+         *     The answer carries what a printed member card shows.
          */
         post: operations["approveRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One registration with the details staff check (staff)
+         * @description Staff only: a staff token bound to the registration's library, or a network-wide (admin) token. Staff of
+         *     another library get `403 wrong_library`. The answer carries what staff compare with the papers at the
+         *     counter: birth date, place, sex, phone, e-mail, address, the guardian, the consents given, the NIK
+         *     warnings the applicant confirmed and the duplicate flags. The NIK itself is never shown, only its last
+         *     four digits. Never cached.
+         */
+        get: operations["getRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a registration, with a reason (staff)
+         * @description Staff only (the registration's library or admin). The reason is kept for the applicant's questions at
+         *     the counter; it must not contain personal data. Rejecting a rejected registration answers it again
+         *     (idempotent); an approved one answers `409 registration_not_pending`. Rejected registrations are
+         *     purged after the server's retention period.
+         */
+        post: operations["rejectRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about one person, for their right of access (staff)
+         * @description Staff only (the registration's library or admin). UU 27/2022 gives a person the right to see the data
+         *     held about them: staff hand this document over after checking the person's identity at the counter.
+         *     It holds the registration's details, the consents with their versions, times and origins, the member
+         *     number and the history of the registration. The NIK is shown by its last four digits (the person
+         *     holds the card it came from); it is stored encrypted. Never cached; the download is logged (without
+         *     its content).
+         */
+        get: operations["exportRegistrationData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one person's data on their request (staff)
+         * @description Staff only (the registration's library or admin). Deletes the registration with every piece of
+         *     personal data and consent record it holds, and withdraws its member number (the kiosk no longer
+         *     knows it). What remains is a line in the audit log: the registration id, the library, when, which
+         *     credential, and the reason code, never a name. Erasing again answers `404`.
+         */
+        post: operations["eraseRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people hold a city library card (public figures)
+         * @description Public, counts only: members (approved or imported, not withdrawn) and registrations by library,
+         *     institution of the network and member type, per month or year. Institutions typed as free text are
+         *     counted under `other`, never named. A school site shows "N pupils of this school hold a city library
+         *     card" with `?institution=` set to its library's id.
+         */
+        get: operations["getMembershipStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -298,10 +420,11 @@ export interface components {
          *     request), `idempotency_in_progress` (the first request with this key is still running: retry after
          *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
          *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
-         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`.
+         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`, `registration_not_pending`
+         *     (approving a rejected registration or rejecting an approved one).
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal";
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "registration_not_pending";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -626,11 +749,18 @@ export interface components {
             member_types: {
                 id: components["schemas"]["MemberType"];
                 label: string;
+                /**
+                 * @description Fields of RegistrationRequest this type must fill (`institution` is met by `institution` or
+                 *     `institution_id`).
+                 */
                 required_fields: string[];
                 validity_months: number;
-                /** @description Applicants younger than this need a parent's or guardian's consent. */
+                /** @description Applicants younger than this (in whole years on the day they register) need a guardian section with the guardian's consent. */
                 guardian_required_under?: number;
+                /** @description The kinds of network institutions offered for this type (pupils see schools). */
+                institution_kinds?: components["schemas"]["LibraryKind"][];
             }[];
+            /** @description One unticked checkbox per purpose; echo each `id` and `version` back with `granted`. */
             consents: {
                 id: string;
                 version: string;
@@ -639,17 +769,51 @@ export interface components {
                 text: string;
             }[];
             education_levels: components["schemas"]["EducationLevel"][];
+            /**
+             * @description Schools, universities, companies and offices of the network, for a pick list; an applicant whose
+             *     institution is not listed types it (`institution`).
+             */
+            institutions: {
+                id: components["schemas"]["LibraryIdValue"];
+                /** @description The institution (the parent institution of its library). */
+                name: string;
+                kind: components["schemas"]["LibraryKind"];
+                school_level?: components["schemas"]["SchoolLevel"];
+            }[];
+            /**
+             * @description Checked by the server without third parties. Leave the honeypot input empty and hidden from people
+             *     (off-screen, `tabindex="-1"`, `autocomplete="off"`, `aria-hidden`); send `form_token` back as it
+             *     came. A submission sooner than `min_fill_seconds` after the token was issued, without a valid token,
+             *     or with the honeypot filled gets the same answer as a real one and is not stored. Keep the token of
+             *     the first load with the draft (session storage), so that a reload does not restart the clock.
+             */
+            anti_spam: {
+                /** @description When the form was issued, signed by the server. */
+                form_token: string;
+                min_fill_seconds: number;
+                /** @constant */
+                honeypot_field: "website";
+            };
         };
         RegistrationRequest: {
             member_type: components["schemas"]["MemberType"];
             full_name: string;
-            /** @description Nomor Induk Kependudukan: 16 digits. Stored encrypted; never echoed. */
+            /**
+             * @description Nomor Induk Kependudukan: 16 digits `PPKKCC DDMMYY SSSS` (region code of a known province, birth
+             *     date with day + 40 for women, serial not 0000). Stored encrypted; never echoed.
+             */
             nik: string;
+            /**
+             * @description The applicant confirmed a NIK whose birth date or sex differs from `birth_date` or `sex`. Without it
+             *     such a request answers `400 validation_failed` with `nik_birth_date_mismatch` / `nik_sex_mismatch`
+             *     on `nik`; with it the registration is accepted and staff see the warning.
+             */
+            nik_mismatch_confirmed?: boolean;
             /** Format: date */
             birth_date: string;
             birth_place?: string;
             sex: components["schemas"]["Sex"];
-            /** @description Mobile number; 08..., 628... and +628... with spaces or dashes are accepted. */
+            /** @description Mobile number; 08..., 628... and +628... with spaces or dashes are accepted, stored as +62.... */
             phone: string;
             /** Format: email */
             email?: string;
@@ -661,11 +825,15 @@ export interface components {
                 postal_code?: string;
             };
             education_level?: components["schemas"]["EducationLevel"];
-            /** @description School, campus or workplace. */
+            /** @description An institution of the network picked from the form's `institutions`. */
+            institution_id?: components["schemas"]["LibraryIdValue"];
+            /** @description School, campus or workplace, typed when not in the list. */
             institution?: string;
+            /** @description Class (7B) or faculty, where the type asks. */
+            class_or_faculty?: string;
             /** @description Where the card will be collected (the site key's library when absent). */
             library_id?: components["schemas"]["LibraryIdValue"];
-            /** @description Required for minors (see `guardian_required_under`). */
+            /** @description Required for minors (see `guardian_required_under`); the guardian gives the consents. */
             guardian?: {
                 name: string;
                 /** @enum {string} */
@@ -679,6 +847,10 @@ export interface components {
                 version: string;
                 granted: boolean;
             }[];
+            /** @description The form definition's `anti_spam.form_token`. */
+            form_token?: string;
+            /** @description The honeypot (`anti_spam.honeypot_field`); people leave it empty. */
+            website?: string;
         };
         /** @example reg_01jd9x4k */
         RegistrationId: string;
@@ -695,20 +867,91 @@ export interface components {
             /** @description Mismatches that do not block registration (e.g. the NIK birth date differs). */
             warnings: components["schemas"]["FieldError"][];
         };
-        /** @description The staff view. The NIK shows its last four digits only. */
+        /**
+         * @description Something staff should look at before approving, never a refusal: `same_phone_other_name` and
+         *     `same_email_other_name` (another registration with a different name uses this phone or e-mail; a
+         *     parent registering two children is the usual reason), `nik_birth_date_mismatch` and `nik_sex_mismatch`
+         *     (confirmed by the applicant).
+         */
+        RegistrationFlag: {
+            /** @enum {string} */
+            code: "same_phone_other_name" | "same_email_other_name" | "nik_birth_date_mismatch" | "nik_sex_mismatch";
+            /** @description The other registration, when it belongs to a library this credential may see. */
+            other_registration_id?: components["schemas"]["RegistrationId"];
+        };
+        /** @description The staff view. The NIK shows its last four digits only; no phone, address or birth date. */
         Registration: {
             id: components["schemas"]["RegistrationId"];
             reference: string;
             status: components["schemas"]["RegistrationStatus"];
+            /**
+             * @description Registered online, or imported from another system.
+             * @enum {string}
+             */
+            source?: "online" | "import";
             library_id: components["schemas"]["LibraryIdValue"];
             member_type: components["schemas"]["MemberType"];
             full_name: string;
+            /** @description Absent for imported members without a NIK. */
             nik_last4: string;
+            institution_id?: components["schemas"]["LibraryIdValue"];
             institution?: string;
+            class_or_faculty?: string;
+            education_level?: components["schemas"]["EducationLevel"];
             minor?: boolean;
+            flags?: components["schemas"]["RegistrationFlag"][];
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
+            decided_at?: string;
             member_number?: string;
+            /** Format: date */
+            valid_until?: string;
+            rejection?: {
+                reason_code: components["schemas"]["RejectionReasonCode"];
+                reason: string;
+            };
+        };
+        /** @description Proof of one consent (UU 27/2022): what text, which version, when, from which site, by whom. */
+        ConsentRecord: {
+            id: string;
+            version: string;
+            granted: boolean;
+            /** Format: date-time */
+            given_at: string;
+            /** @description The embedding site (the Origin of the request); absent for imports. */
+            origin?: string;
+            /** @enum {string} */
+            given_by: "applicant" | "guardian" | "import";
+        };
+        /**
+         * @description The staff view of one registration, for checking it against the papers. Only for staff of its library
+         *     (or admin); never in a public answer.
+         */
+        RegistrationDetail: components["schemas"]["Registration"] & {
+            sex: components["schemas"]["Sex"];
+            /** Format: date */
+            birth_date?: string;
+            birth_place?: string;
+            /** @description Whole years on the day of registration. */
+            age?: number;
+            /** @description E.164. */
+            phone?: string;
+            email?: string;
+            address?: {
+                street?: string;
+                village?: string;
+                district?: string;
+                city?: string;
+                postal_code?: string;
+            };
+            guardian?: {
+                name: string;
+                /** @enum {string} */
+                relation: "parent" | "guardian";
+                phone?: string;
+            };
+            consents: components["schemas"]["ConsentRecord"][];
         };
         RegistrationList: components["schemas"]["PageInfo"] & {
             items: components["schemas"]["Registration"][];
@@ -716,11 +959,96 @@ export interface components {
         ApproveRequest: {
             note?: string;
         };
+        /** @description What a printed member card shows. The barcode is Code 128 (or a QR code) of `member_number`. */
+        MemberCard: {
+            member_number: string;
+            full_name: string;
+            member_type: components["schemas"]["MemberType"];
+            /** @description Indonesian. */
+            member_type_label: string;
+            library_id: components["schemas"]["LibraryIdValue"];
+            library_name: string;
+            institution?: string;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until: string;
+        };
         ApprovedMember: {
             registration: components["schemas"]["Registration"];
             member_number: string;
             /** Format: date */
             valid_until: string;
+            card: components["schemas"]["MemberCard"];
+        };
+        /** @enum {string} */
+        RejectionReasonCode: "incomplete" | "unverifiable" | "not_eligible" | "duplicate" | "other";
+        RejectRequest: {
+            reason_code: components["schemas"]["RejectionReasonCode"];
+            /** @description For the applicant; no personal data. */
+            reason: string;
+        };
+        EraseRequest: {
+            /** @enum {string} */
+            reason_code: "subject_request" | "consent_withdrawn" | "guardian_request" | "other";
+        };
+        ErasureReceipt: {
+            id: components["schemas"]["RegistrationId"];
+            /** Format: date-time */
+            erased_at: string;
+            member_number_withdrawn?: string;
+        };
+        /** @description Everything held about one person (UU 27/2022 right of access). */
+        PersonalDataExport: {
+            /** Format: date-time */
+            exported_at: string;
+            /** @description The library that holds the data. */
+            controller: string;
+            registration: components["schemas"]["RegistrationDetail"];
+            /** @description How the NIK is held (encrypted; last four digits shown). */
+            nik_note?: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                action: "registered" | "imported" | "approved" | "rejected" | "exported";
+            }[];
+        };
+        MembershipStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            granularity: "month" | "year";
+            /** @description Members now (approved or imported), in the filter. */
+            members: number;
+            /** @description Registrations made online in the period, by their status now. */
+            registrations: {
+                pending: number;
+                approved: number;
+                rejected: number;
+            };
+            series: {
+                /** @description The month (2026-11) or year (2026). */
+                period: string;
+                members_joined: number;
+                registrations: number;
+            }[];
+            by_library: {
+                library_id: components["schemas"]["LibraryIdValue"];
+                members: number;
+            }[];
+            /** @description Institutions of the network by id; free-text institutions together as `other`. */
+            by_institution: {
+                institution_id: string;
+                name: string;
+                members: number;
+            }[];
+            by_member_type: {
+                member_type: components["schemas"]["MemberType"];
+                members: number;
+            }[];
         };
     };
     responses: {
@@ -928,6 +1256,7 @@ export interface components {
         PerPage: number;
         /** @example dispusip-bontang */
         LibraryId: components["schemas"]["LibraryIdValue"];
+        RegistrationIdPath: components["schemas"]["RegistrationId"];
         /**
          * @description Makes a retried write safe; the same key within 24 hours answers the first result.
          * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
@@ -1527,7 +1856,20 @@ export interface operations {
                      *         "S1",
                      *         "S2",
                      *         "S3"
-                     *       ]
+                     *       ],
+                     *       "institutions": [
+                     *         {
+                     *           "id": "smpn-2-bontang",
+                     *           "name": "SMP Negeri 2 Bontang",
+                     *           "kind": "school",
+                     *           "school_level": "SMP"
+                     *         }
+                     *       ],
+                     *       "anti_spam": {
+                     *         "form_token": "ft_1764403200000.Zk3q",
+                     *         "min_fill_seconds": 3,
+                     *         "honeypot_field": "website"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["MembershipForm"];
@@ -1544,6 +1886,12 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["RegistrationStatus"][];
                 library?: components["schemas"]["LibraryIdValue"];
+                member_type?: components["schemas"]["MemberType"];
+                /** @description Only registrations that picked this institution of the network. */
+                institution?: components["schemas"]["LibraryIdValue"];
+                /** @description Only registrations with (true) or without (false) flags for staff. */
+                flagged?: boolean;
+                source?: "online" | "import";
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
@@ -1649,7 +1997,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                registrationId: components["schemas"]["RegistrationId"];
+                registrationId: components["parameters"]["RegistrationIdPath"];
             };
             cookie?: never;
         };
@@ -1683,7 +2031,18 @@ export interface operations {
                      *         "created_at": "2026-11-25T09:12:00+08:00"
                      *       },
                      *       "member_number": "BTG-2026-000124",
-                     *       "valid_until": "2027-11-25"
+                     *       "valid_until": "2027-11-25",
+                     *       "card": {
+                     *         "member_number": "BTG-2026-000124",
+                     *         "full_name": "Rina Lestari",
+                     *         "member_type": "pelajar",
+                     *         "member_type_label": "Pelajar (SD/SMP/SMA)",
+                     *         "library_id": "dispusip-bontang",
+                     *         "library_name": "Perpustakaan Umum Kota Bontang",
+                     *         "institution": "SMP Negeri 2 Bontang",
+                     *         "valid_from": "2026-11-25",
+                     *         "valid_until": "2027-11-25"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ApprovedMember"];
@@ -1694,6 +2053,244 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration with its details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    rejectRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason_code": "unverifiable",
+                 *       "reason": "NIK tidak cocok dengan KTP/KK yang dibawa."
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    exportRegistrationData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    eraseRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason_code": "subject_request"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EraseRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "reg_01jd9x4k",
+                     *       "erased_at": "2026-11-29T10:00:00Z",
+                     *       "member_number_withdrawn": "BTG-2026-000124"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErasureReceipt"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getMembershipStats: {
+        parameters: {
+            query?: {
+                /** @description Only members whose card belongs to this library. */
+                library?: components["schemas"]["LibraryIdValue"];
+                /** @description Only members of this institution of the network (given by its library's id). */
+                institution?: components["schemas"]["LibraryIdValue"];
+                /** @description First day of the period (default a year before `to`). */
+                from?: string;
+                /** @description Last day of the period (default today). */
+                to?: string;
+                granularity?: "month" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-11-30",
+                     *       "granularity": "month",
+                     *       "members": 124,
+                     *       "registrations": {
+                     *         "pending": 3,
+                     *         "approved": 120,
+                     *         "rejected": 2
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "period": "2026-10",
+                     *           "members_joined": 40,
+                     *           "registrations": 42
+                     *         },
+                     *         {
+                     *           "period": "2026-11",
+                     *           "members_joined": 84,
+                     *           "registrations": 83
+                     *         }
+                     *       ],
+                     *       "by_library": [
+                     *         {
+                     *           "library_id": "dispusip-bontang",
+                     *           "members": 124
+                     *         }
+                     *       ],
+                     *       "by_institution": [
+                     *         {
+                     *           "institution_id": "smpn-2-bontang",
+                     *           "name": "SMP Negeri 2 Bontang",
+                     *           "members": 60
+                     *         },
+                     *         {
+                     *           "institution_id": "other",
+                     *           "name": "Lainnya",
+                     *           "members": 64
+                     *         }
+                     *       ],
+                     *       "by_member_type": [
+                     *         {
+                     *           "member_type": "pelajar",
+                     *           "members": 100
+                     *         },
+                     *         {
+                     *           "member_type": "umum",
+                     *           "members": 24
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MembershipStats"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };

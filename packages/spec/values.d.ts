@@ -42,6 +42,9 @@ export declare const memberTypeValues: readonly Schemas['MemberType'][];
 /** Every value of RegistrationStatus, in the contract's order. */
 export declare const registrationStatusValues: readonly Schemas['RegistrationStatus'][];
 
+/** Every value of RejectionReasonCode, in the contract's order. */
+export declare const rejectionReasonCodeValues: readonly Schemas['RejectionReasonCode'][];
+
 /** A media type `importCatalog` takes. */
 export type ImportMediaType = "application/marcxml+xml" | "application/marc" | "text/csv";
 /** The media type each import format is sent as (ImportFormat's `x-media-types`). */

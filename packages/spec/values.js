@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `npm run generate` (packages/spec/scripts/generate.ts). Do not edit.
 
 /** Every value of ProblemCode, in the contract's order. */
-export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal"];
+export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal","registration_not_pending"];
 
 /** Every value of LibraryKind, in the contract's order. */
 export const libraryKindValues = ["public","school","university","company","reading-corner"];
@@ -38,6 +38,9 @@ export const memberTypeValues = ["pelajar","mahasiswa","guru_dosen","umum","asn"
 
 /** Every value of RegistrationStatus, in the contract's order. */
 export const registrationStatusValues = ["pending","approved","rejected"];
+
+/** Every value of RejectionReasonCode, in the contract's order. */
+export const rejectionReasonCodeValues = ["incomplete","unverifiable","not_eligible","duplicate","other"];
 
 /** The media type each import format is sent as (ImportFormat's `x-media-types`). */
 export const importMediaTypes = {"marcxml":"application/marcxml+xml","iso2709":"application/marc","slims-csv":"text/csv"};

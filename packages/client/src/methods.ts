@@ -178,6 +178,43 @@ export const namedMethods = {
      * const { member_number } = await client.membership.approve('reg_01jd9x4k', { note: 'Kartu di loket.' });
      */
     approve: 'approveRegistration',
+    /**
+     * One registration with the details staff check against the papers (staff token of its library, or
+     * admin). The NIK shows its last four digits only.
+     *
+     * @example
+     * const registration = await client.membership.getRegistration('reg_01jd9x4k');
+     */
+    getRegistration: 'getRegistration',
+    /**
+     * Rejects a registration with a reason (staff token). An approved registration answers `409
+     * registration_not_pending`. Retried safely under one `Idempotency-Key`.
+     *
+     * @example
+     * await client.membership.reject('reg_01jd9x4k', { reason_code: 'incomplete', reason: 'KK belum dibawa.' });
+     */
+    reject: 'rejectRegistration',
+    /**
+     * Everything held about one person, for their right of access under UU 27/2022 (staff token).
+     *
+     * @example
+     * const data = await client.membership.exportData('reg_01jd9x4k');
+     */
+    exportData: 'exportRegistrationData',
+    /**
+     * Erases one person's data on their request and withdraws their member number (staff token).
+     *
+     * @example
+     * await client.membership.erase('reg_01jd9x4k', { reason_code: 'subject_request' });
+     */
+    erase: 'eraseRegistration',
+    /**
+     * Public coverage figures: members and registrations by library, institution and member type, per period.
+     *
+     * @example
+     * const { members } = await client.membership.stats({ institution: 'smpn-2-bontang' });
+     */
+    stats: 'getMembershipStats',
   },
 } as const satisfies Record<string, Record<string, NamedMethodEntry>>;
 

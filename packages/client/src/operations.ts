@@ -49,6 +49,11 @@ export const operationRoutes = {
   listRegistrations: 'get /v1/membership/registrations?',
   createRegistration: 'post /v1/membership/registrations',
   approveRegistration: 'post /v1/membership/registrations/{registrationId}/approve',
+  getRegistration: 'get /v1/membership/registrations/{registrationId}',
+  rejectRegistration: 'post /v1/membership/registrations/{registrationId}/reject',
+  exportRegistrationData: 'get /v1/membership/registrations/{registrationId}/export',
+  eraseRegistration: 'post /v1/membership/registrations/{registrationId}/erase',
+  getMembershipStats: 'get /v1/membership/stats?',
 } as const satisfies { [Id in OperationId]: RouteOf<Id> };
 
 /** Whether an operation declares the `Idempotency-Key` header, as a type. */

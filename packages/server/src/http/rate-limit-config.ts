@@ -54,6 +54,11 @@ const classByOperation: Record<string, RouteClass | null> = {
   createRegistration: 'registration',
   listRegistrations: 'staff',
   approveRegistration: 'staff',
+  getRegistration: 'staff',
+  rejectRegistration: 'staff',
+  exportRegistrationData: 'staff',
+  eraseRegistration: 'staff',
+  getMembershipStats: 'read',
   importCatalog: 'import',
 };
 
