@@ -50,6 +50,7 @@ export function formDefinition(lang: 'id' | 'en'): MembershipForm {
         required_fields: [...base, 'education_level', 'institution', 'class_or_faculty'],
         validity_months: 12,
         guardian_required_under: 17,
+        institution_kinds: ['school'],
       },
       {
         id: 'mahasiswa',
@@ -71,6 +72,13 @@ export function formDefinition(lang: 'id' | 'en'): MembershipForm {
       { id: 'stats', version: '2026-11-01', required: false, text: consentTexts[lang].stats },
     ],
     education_levels: ['TK', 'SD', 'SMP', 'SMA/SMK', 'D1-D3', 'S1', 'S2', 'S3'],
+    institutions: [
+      { id: 'sman-1-bontang', name: 'SMA Negeri 1 Bontang', kind: 'school', school_level: 'SMA' },
+      { id: 'smpn-2-bontang', name: 'SMP Negeri 2 Bontang', kind: 'school', school_level: 'SMP' },
+      { id: 'sdit-al-furqan', name: 'SD Islam Terpadu Al-Furqan', kind: 'school', school_level: 'SD' },
+      { id: 'stitek-bontang', name: 'Sekolah Tinggi Teknologi Bontang', kind: 'university' },
+    ],
+    anti_spam: { form_token: 'ft_story.mock', min_fill_seconds: 3, honeypot_field: 'website' },
   };
 }
 
@@ -141,6 +149,17 @@ function answer(request: Request): Response {
       registration: { ...registration, status: 'approved', member_number: 'BTG-2026-000124' },
       member_number: 'BTG-2026-000124',
       valid_until: '2027-11-25',
+      card: {
+        member_number: 'BTG-2026-000124',
+        full_name: registration.full_name,
+        member_type: registration.member_type,
+        member_type_label: registration.member_type === 'pelajar' ? 'Pelajar (SD/SMP/SMA)' : 'Umum',
+        library_id: 'dispusip-bontang',
+        library_name: 'Perpustakaan Umum Kota Bontang',
+        ...(registration.institution && { institution: registration.institution }),
+        valid_from: '2026-11-25',
+        valid_until: '2027-11-25',
+      },
     };
     return json(approved);
   }

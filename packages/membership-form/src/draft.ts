@@ -6,8 +6,8 @@
 export interface Draft {
   /** Field values by the request's field path (`address.street`); checkboxes as `'granted'` or `''`. */
   values: Record<string, string>;
-  /** When the visitor started filling the form (ms since the epoch): the minimum fill time counts from here. */
-  startedAt: number;
+  /** The anti-spam token of the first load: the server's minimum fill time counts from when it was issued. */
+  formToken?: string | undefined;
   /** The `Idempotency-Key` of the last submission and the body it was sent with (see `keyFor`). */
   sent?: { key: string; body: string } | undefined;
   /** The NIK mismatch the visitor confirmed, so that the same one is not asked again. */
@@ -27,14 +27,14 @@ function storage(): Storage | undefined {
 }
 
 /** The draft of the form whose scope is `scope` (the library), or a fresh one. */
-export function loadDraft(scope: string, now = Date.now()): Draft {
+export function loadDraft(scope: string): Draft {
   try {
     const saved = JSON.parse(storage()?.getItem(prefix + scope) ?? 'null') as Draft | null;
-    if (saved && typeof saved.values === 'object' && typeof saved.startedAt === 'number') return saved;
+    if (saved && typeof saved.values === 'object') return saved;
   } catch {
     // a damaged entry is a fresh start
   }
-  return { values: {}, startedAt: now };
+  return { values: {} };
 }
 
 export function saveDraft(scope: string, draft: Draft): void {

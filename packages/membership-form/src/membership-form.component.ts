@@ -12,7 +12,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ageOn } from './age.js';
 import { clearDraft, keyFor, loadDraft, saveDraft, type Draft } from './draft.js';
 import { consentField, formFields, today } from './fields.js';
-import { messages, ruleMessages } from './messages.js';
+import { messages, ruleMessages, serverMessages } from './messages.js';
 import { styles } from './membership-form.styles.js';
 import { nikMismatch, readNik } from './nik.js';
 import { normalisePhone } from './phone.js';
@@ -126,12 +126,20 @@ export class PustakaMembershipForm extends PustakaElement {
     }
   }
 
-  /** The first definition creates the form's rules; the page's preselections fill an empty draft. */
+  /**
+   * The first definition creates the form's rules; the page's preselections fill an empty draft, and the
+   * anti-spam token of the first load stays with the draft (a reload must not restart the server's fill clock).
+   */
   #prepare(definition: MembershipForm) {
-    const values = this.#values;
+    const state = this.#state;
+    const values = state.values;
+    state.formToken ??= definition.anti_spam.form_token;
     const preselected = definition.member_types.find((type) => type.id === this.memberType);
     values.member_type ||= preselected?.id ?? '';
-    if (this.institution && !values.institution) values.institution = this.institution;
+    if (this.institution && !values.institution)
+      values.institution =
+        definition.institutions.find((institution) => institution.id === this.institution)?.name ?? this.institution;
+    saveDraft(this.#scope, state);
     this.#form ??= new FormController(
       this,
       formFields(
@@ -142,7 +150,15 @@ export class PustakaMembershipForm extends PustakaElement {
         },
         definition.consents,
       ),
+      { serverMessages: serverMessages },
     );
+  }
+
+  /** The network's institutions this member type may pick (pupils see schools). */
+  get #institutions(): MembershipForm['institutions'] {
+    const kinds = this.#type?.institution_kinds;
+    const all = this.#definition.value?.institutions ?? [];
+    return kinds ? all.filter((institution) => kinds.includes(institution.kind)) : all;
   }
 
   get #type(): MemberType | undefined {
@@ -212,12 +228,19 @@ export class PustakaMembershipForm extends PustakaElement {
         granted: values[consentField(id)] === 'granted',
       })),
     };
+    const institution = asked('institution');
+    const picked = this.#institutions.find((item) => item.name.toLowerCase() === institution?.toLowerCase());
     const optional = {
       birth_place: given('birth_place'),
       email: given('email'),
       education_level: asked('education_level'),
-      institution: asked('institution'),
+      ...(picked ? { institution_id: picked.id } : { institution }),
+      class_or_faculty: asked('class_or_faculty'),
       library_id: this.library,
+      nik_mismatch_confirmed: this.#mismatch.length > 0 || undefined,
+      form_token: this.#state.formToken,
+      // The honeypot goes as it is: filled in, the server answers as usual and stores nothing.
+      website: values.website || undefined,
     };
     for (const [name, value] of Object.entries(optional)) if (value) Object.assign(body, { [name]: value });
     if (this.#minor) {
@@ -264,7 +287,7 @@ export class PustakaMembershipForm extends PustakaElement {
 
   #succeed(reference: string) {
     clearDraft(this.#scope);
-    this.#draft = { values: {}, startedAt: Date.now(), reference };
+    this.#draft = { values: {}, reference };
     saveDraft(this.#scope, this.#draft);
     this.reference = reference;
     this.emit('pustaka-registered', { reference });
@@ -388,7 +411,8 @@ export class PustakaMembershipForm extends PustakaElement {
                   )
                 : nothing
             }
-            ${view.asks('institution') ? field(view, 'institution', { required: true, autocomplete: 'organization', maxlength: 120 }) : nothing}
+            ${view.asks('institution') ? field(view, 'institution', { required: true, autocomplete: 'organization', maxlength: 120, list: 'institutions', hint: t('institutionHint') }) : nothing}
+            <datalist id="institutions">${this.#institutions.map((item) => html`<option value=${item.name}></option>`)}</datalist>
             ${view.asks('class_or_faculty') ? field(view, 'class_or_faculty', { required: true, maxlength: 80 }) : nothing}
           </fieldset>`
           : nothing

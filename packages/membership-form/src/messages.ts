@@ -31,6 +31,7 @@ export const messages = defineMessages({
     study: 'Sekolah, kampus atau tempat kerja',
     education_level: 'Jenjang pendidikan',
     institution: 'Nama sekolah, kampus atau instansi',
+    institutionHint: 'Pilih dari daftar, atau ketik bila tidak ada.',
     class_or_faculty: 'Kelas atau fakultas',
     guardian: 'Orang tua atau wali',
     guardianWhy: 'Pendaftar berusia di bawah {age} tahun: orang tua atau wali perlu menyetujui pendaftaran ini.',
@@ -95,6 +96,7 @@ export const messages = defineMessages({
     study: 'School, campus or workplace',
     education_level: 'Level of education',
     institution: 'Name of the school, campus or employer',
+    institutionHint: 'Pick from the list, or type it if it is not there.',
     class_or_faculty: 'Class or faculty',
     guardian: 'Parent or guardian',
     guardianWhy: 'The applicant is under {age}: a parent or guardian must agree to this registration.',
@@ -163,3 +165,16 @@ export const ruleMessages = {
     en: 'This consent is needed to register: “{fieldName}”',
   },
 } as const;
+
+/** Sentences for the codes only the server decides, on the fields it names. */
+export const serverMessages = {
+  nik_birth_date_mismatch: {
+    id: 'Tanggal lahir dalam {fieldName} berbeda dari tanggal lahir yang diisi.',
+    en: 'The birth date inside the {fieldName} differs from the date of birth entered.',
+  },
+  nik_sex_mismatch: {
+    id: 'Jenis kelamin menurut {fieldName} berbeda dari yang diisi.',
+    en: 'The sex the {fieldName} shows differs from the one entered.',
+  },
+  ...ruleMessages,
+};

@@ -20,6 +20,8 @@ export interface FieldOptions {
   inputmode?: 'numeric' | 'tel' | 'email';
   maxlength?: number;
   max?: string;
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string;
   /** A sentence under the label (`0812-3456-7890`), read with the field. */
   hint?: string;
   /** The id of another element that describes the field (the NIK's reading). */
@@ -55,7 +57,8 @@ export function field(view: FieldView, name: string, options: FieldOptions = {})
     ${options.hint ? html`<p class="muted" id=${hintId!}>${options.hint}</p>` : nothing}
     <input id=${name} name=${name} type=${type} .value=${values[name] ?? ''} aria-required=${options.required ? 'true' : 'false'}
       aria-invalid=${form.invalid(name)} aria-describedby=${ids} autocomplete=${ifDefined(options.autocomplete)}
-      inputmode=${ifDefined(options.inputmode)} maxlength=${ifDefined(options.maxlength)} max=${ifDefined(options.max)} />
+      inputmode=${ifDefined(options.inputmode)} maxlength=${ifDefined(options.maxlength)} max=${ifDefined(options.max)}
+      list=${ifDefined(options.list)} />
     ${options.after ?? nothing}
     ${form.feedback(name)}
   </div>`;
