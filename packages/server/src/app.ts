@@ -37,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the CDN build served at /cdn/ (the monorepo's `dist/cdn` by default, when built). */
   cdnDir?: string;
+  /** Demo mode: the demo site key, handed to the demo pages (a site key is public: every page that embeds a widget shows it). */
+  demoSiteKey?: string | undefined;
   /** Largest JSON body accepted, in bytes (the same as `limits.bodyBytes`). */
   bodyLimit?: number;
   /** Body size, address length and time limits over the defaults (http/limits.ts). */
@@ -104,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSite(app, {
     specPath,
     cdnDir: options.cdnDir ?? (existsSync(defaultCdnDir) ? defaultCdnDir : undefined),
+    demoSiteKey: options.demoSiteKey,
   });
   return app;
 }

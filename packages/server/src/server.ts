@@ -58,7 +58,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses } = options;
-  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy, checkResponses });
+  const app = await buildApp({
+    stores,
+    logger,
+    cdnDir,
+    limits,
+    rateLimits,
+    trustProxy,
+    checkResponses,
+    demoSiteKey: demoCredentials?.siteKey,
+  });
   app.addHook('onClose', async () => db.close());
   await warmUp(app);
   await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
