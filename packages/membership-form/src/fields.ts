@@ -33,7 +33,7 @@ const label = (id: string, en: string) => ({ id, en });
  * land on the same fields. Rules that depend on the member type, the age or the NIK ask `context`.
  */
 export function formFields(context: FieldContext, consents: { id: string; text: string; required: boolean }[]) {
-  const phone = validator('phone', (value) => normalisePhone(value) !== undefined, ruleMessages.phone);
+  const phone = validator('phone_format', (value) => normalisePhone(value) !== undefined, ruleMessages.phone_format);
   const fields: Record<string, FieldSpec> = {
     member_type: { label: label('Jenis anggota', 'Type of membership'), validators: [required()] },
     full_name: {
@@ -42,7 +42,13 @@ export function formFields(context: FieldContext, consents: { id: string; text: 
     },
     nik: {
       label: label('NIK', 'NIK'),
-      validators: [required(), nikRule('nikLength'), nikRule('nikRegion'), nikRule('nikDate'), nikRule('nikSerial')],
+      validators: [
+        required(),
+        nikRule('nik_format'),
+        nikRule('nik_region'),
+        nikRule('nik_date'),
+        nikRule('nik_serial'),
+      ],
     },
     nik_confirm: {
       label: label('Data saya sudah benar', 'My details are correct'),
@@ -71,7 +77,7 @@ export function formFields(context: FieldContext, consents: { id: string; text: 
       label: label('E-mail', 'E-mail'),
       validators: [
         requiredWhen(() => context.asks('email')),
-        validator('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), ruleMessages.email),
+        validator('pattern', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), ruleMessages.email),
         maxLength(254),
       ],
     },
@@ -84,7 +90,7 @@ export function formFields(context: FieldContext, consents: { id: string; text: 
     'address.city': { label: label('Kota/kabupaten', 'City or regency'), validators: [required(), maxLength(80)] },
     'address.postal_code': {
       label: label('Kode pos', 'Postal code'),
-      validators: [validator('postal', (value) => /^\d{5}$/.test(value), ruleMessages.postal)],
+      validators: [validator('pattern', (value) => /^\d{5}$/.test(value), ruleMessages.postal)],
     },
     education_level: {
       label: label('Jenjang pendidikan', 'Level of education'),

@@ -279,7 +279,7 @@ export class PustakaMembershipForm extends PustakaElement {
     const { t } = this.#i18n;
     const { status, code } = (error ?? {}) as { status?: number; code?: string };
     let sentence: string;
-    if (code === 'member_exists') sentence = t('member_exists');
+    if (code === 'duplicate_registration') sentence = t('duplicate');
     else if (status === 429) sentence = t('tooMany');
     else sentence = t(failureOf(error) as Failure);
     return `${sentence} ${t('kept')}`;

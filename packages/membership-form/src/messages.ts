@@ -62,7 +62,7 @@ export const messages = defineMessages({
     bringGuardian: 'orang tua atau wali, bila pendaftar belum dewasa.',
     print: 'Cetak bukti pendaftaran',
     another: 'Daftarkan orang lain',
-    member_exists: 'NIK ini sudah terdaftar atau sedang diproses. Hubungi petugas perpustakaan.',
+    duplicate: 'NIK ini sudah terdaftar atau sedang diproses. Hubungi petugas perpustakaan.',
     refused: 'Pendaftaran ditolak server: {reason}',
     tooMany: 'Terlalu banyak pendaftaran dari perangkat ini. Coba lagi beberapa menit lagi.',
     kept: 'Isian Anda tetap tersimpan di halaman ini.',
@@ -127,7 +127,7 @@ export const messages = defineMessages({
     bringGuardian: 'a parent or guardian, if the applicant is a minor.',
     print: 'Print the registration slip',
     another: 'Register someone else',
-    member_exists: 'This NIK is already registered or being processed. Please ask the library staff.',
+    duplicate: 'This NIK is already registered or being processed. Please ask the library staff.',
     refused: 'The server refused the registration: {reason}',
     tooMany: 'Too many registrations from this device. Please try again in a few minutes.',
     kept: 'What you typed is still here.',
@@ -136,20 +136,20 @@ export const messages = defineMessages({
 
 /** Sentences of the rules of our own validators (`{fieldName}` is the field's label). */
 export const ruleMessages = {
-  nikLength: { id: '{fieldName} harus 16 angka.', en: '{fieldName} must be 16 digits.' },
-  nikRegion: {
+  nik_format: { id: '{fieldName} harus 16 angka.', en: '{fieldName} must be 16 digits.' },
+  nik_region: {
     id: 'Kode wilayah {fieldName} (6 angka pertama) tidak dikenal.',
     en: 'The region code of the {fieldName} (its first 6 digits) is not known.',
   },
-  nikDate: {
+  nik_date: {
     id: 'Tanggal lahir dalam {fieldName} (angka ke-7 sampai 12) tidak valid.',
     en: 'The birth date inside the {fieldName} (digits 7 to 12) is not valid.',
   },
-  nikSerial: {
+  nik_serial: {
     id: 'Nomor urut {fieldName} (4 angka terakhir) tidak boleh 0000.',
     en: 'The serial of the {fieldName} (its last 4 digits) cannot be 0000.',
   },
-  phone: {
+  phone_format: {
     id: '{fieldName} harus nomor ponsel Indonesia, mis. 0812-3456-7890.',
     en: '{fieldName} must be an Indonesian mobile number, e.g. 0812-3456-7890.',
   },
@@ -175,6 +175,10 @@ export const serverMessages = {
   nik_sex_mismatch: {
     id: 'Jenis kelamin menurut {fieldName} berbeda dari yang diisi.',
     en: 'The sex the {fieldName} shows differs from the one entered.',
+  },
+  consent_required: {
+    id: 'Persetujuan untuk kartu anggota wajib dicentang.',
+    en: 'The consent for the library card must be ticked.',
   },
   ...ruleMessages,
 };

@@ -11,7 +11,7 @@ const provinces = new Set([
 ]);
 
 /** Which rule a NIK breaks, in the order they are checked; each has its own sentence. */
-export type NikProblem = 'nikLength' | 'nikRegion' | 'nikDate' | 'nikSerial';
+export type NikProblem = 'nik_format' | 'nik_region' | 'nik_date' | 'nik_serial';
 
 /** What a well-formed NIK says about its holder. */
 export interface NikFacts {
@@ -25,25 +25,27 @@ export type NikReading = { problem: NikProblem } | { problem?: undefined; facts:
 const two = (digits: string, at: number) => Number(digits.slice(at, at + 2));
 
 /**
- * Reads a NIK. The two-digit year is the latest century that does not put the birth date after `today`
- * (a NIK is issued from 17, but a child's appears on the family card at birth).
+ * Reads a NIK as the server does (`packages/server/src/membership/nik.ts`): the two-digit year is this century
+ * unless that is a later year than `today`'s; a birth date after `today` is not valid. (A child's NIK is on the
+ * family card from birth, so recent years are common.)
  */
 export function readNik(value: string, today = new Date()): NikReading {
   const nik = value.replace(/[\s.-]/g, '');
-  if (!/^\d{16}$/.test(nik)) return { problem: 'nikLength' };
-  if (!provinces.has(two(nik, 0)) || two(nik, 2) === 0 || two(nik, 4) === 0) return { problem: 'nikRegion' };
+  if (!/^\d{16}$/.test(nik)) return { problem: 'nik_format' };
+  if (!provinces.has(two(nik, 0)) || two(nik, 2) === 0 || two(nik, 4) === 0) return { problem: 'nik_region' };
   const encodedDay = two(nik, 6);
   const female = encodedDay > 40;
   const day = female ? encodedDay - 40 : encodedDay;
   const month = two(nik, 8);
   const shortYear = two(nik, 10);
   let year = 2000 + shortYear;
-  if (new Date(Date.UTC(year, month - 1, day)) > today) year -= 100;
+  if (year > today.getUTCFullYear()) year -= 100;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (day < 1 || month < 1 || month > 12 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
-    return { problem: 'nikDate' };
+  const real = day >= 1 && month >= 1 && month <= 12 && date.getUTCDate() === day && date.getUTCMonth() === month - 1;
+  if (!real || date > today) {
+    return { problem: 'nik_date' };
   }
-  if (nik.endsWith('0000')) return { problem: 'nikSerial' };
+  if (nik.endsWith('0000')) return { problem: 'nik_serial' };
   return { facts: { birthDate: date.toISOString().slice(0, 10), sex: female ? 'female' : 'male' } };
 }
 
