@@ -8,6 +8,7 @@
 //   https://luring.mock        the network fails (the unreachable state)
 import type {
   ApprovedMember,
+  PustakaClient,
   MembershipForm,
   Registration,
   RegistrationList,
@@ -107,6 +108,26 @@ const pending: Registration[] = [
   },
 ];
 
+type RegistrationDetail = Awaited<ReturnType<PustakaClient['membership']['getRegistration']>>;
+
+function detailOf(registration: Registration): RegistrationDetail {
+  return {
+    ...registration,
+    flags: registration.minor ? [{ code: 'same_phone_other_name' }] : [],
+    sex: 'female',
+    birth_date: '2012-03-12',
+    birth_place: 'Bontang',
+    age: 14,
+    phone: '+6281234567890',
+    address: { street: 'Jl. Cendana No. 5', district: 'Bontang Utara', city: 'Bontang' },
+    ...(registration.minor && { guardian: { name: 'Siti Aminah', relation: 'parent', phone: '+6281298765432' } }),
+    consents: [
+      { id: 'card', version: '2026-11-01', granted: true, given_at: registration.created_at, given_by: 'guardian' },
+      { id: 'news', version: '2026-11-01', granted: false, given_at: registration.created_at, given_by: 'guardian' },
+    ],
+  };
+}
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -141,6 +162,11 @@ function answer(request: Request): Response {
   if (path === '/v1/membership/registrations') {
     const list: RegistrationList = { total: pending.length, page: 1, per_page: 20, items: pending };
     return json(list);
+  }
+  const one = /^\/v1\/membership\/registrations\/([^/]+)(\/reject)?$/.exec(path);
+  if (one) {
+    const registration = pending.find((item) => item.id === one[1]) ?? pending[0]!;
+    return json(one[2] ? { ...registration, status: 'rejected' } : detailOf(registration));
   }
   const approve = /^\/v1\/membership\/registrations\/([^/]+)\/approve$/.exec(path);
   if (approve) {
