@@ -12,6 +12,8 @@ export interface FieldContext {
   minor(): boolean;
   /** Whether the NIK contradicts the entered birth date or sex, not yet confirmed. */
   unconfirmedMismatch(): boolean;
+  /** A consent's text in the language the form definition was last loaded in. */
+  consentText(id: string): string;
 }
 
 /** `required()`, only while `applies()`: a field the chosen type or age does not ask for is never required. */
@@ -32,7 +34,7 @@ const label = (id: string, en: string) => ({ id, en });
  * Every field of the form by its path in the request body (`address.street`), so that the server's `errors[]`
  * land on the same fields. Rules that depend on the member type, the age or the NIK ask `context`.
  */
-export function formFields(context: FieldContext, consents: { id: string; text: string; required: boolean }[]) {
+export function formFields(context: FieldContext, consents: { id: string; required: boolean }[]) {
   const phone = validator('phone_format', (value) => normalisePhone(value) !== undefined, ruleMessages.phone_format);
   const fields: Record<string, FieldSpec> = {
     member_type: { label: label('Jenis anggota', 'Type of membership'), validators: [required()] },
@@ -122,8 +124,17 @@ export function formFields(context: FieldContext, consents: { id: string; text: 
     },
   };
   for (const consent of consents) {
+    // The text comes in the language the definition was loaded in: read it when a message is said.
+    const text = () => context.consentText(consent.id);
     fields[consentField(consent.id)] = {
-      label: label(consent.text, consent.text),
+      label: {
+        get id() {
+          return text();
+        },
+        get en() {
+          return text();
+        },
+      },
       validators: consent.required ? [required(ruleMessages.consent)] : [],
     };
   }

@@ -146,7 +146,8 @@ export class PustakaMembershipForm extends PustakaElement {
         {
           asks: (name) => this.#type?.required_fields.includes(name) ?? false,
           minor: () => this.#minor,
-          unconfirmedMismatch: () => this.#mismatch.length > 0 && values.nik_confirm !== 'granted',
+          unconfirmedMismatch: () => this.#mismatch.length > 0 && this.#values.nik_confirm !== 'granted',
+          consentText: (id) => this.#definition.value?.consents.find((consent) => consent.id === id)?.text ?? id,
         },
         definition.consents,
       ),
