@@ -1117,7 +1117,7 @@ export interface components {
          *     (or admin); never in a public answer.
          */
         RegistrationDetail: components["schemas"]["Registration"] & {
-            sex: components["schemas"]["Sex"];
+            sex?: components["schemas"]["Sex"];
             /** Format: date */
             birth_date?: string;
             birth_place?: string;

@@ -18,6 +18,8 @@ import { requestLogging } from './http/warm-up.js';
 import { registerResponseCheck, type ResponseViolation } from './http/response-check.js';
 import { catalogHandlers } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
+import { membershipHandlers, type MembershipOptions } from './routes/membership.js';
+import { acceptEmptyOptionalBodies } from './http/optional-body.js';
 import { systemHandlers } from './routes/system.js';
 import { registerSite } from './site/site.js';
 import type { Stores } from './storage/stores.js';
@@ -54,6 +56,8 @@ export interface AppOptions {
   checkResponses?: (violation: ResponseViolation) => void;
   /** Milliseconds since the epoch, for the rate limits' windows: a test moves time instead of waiting. */
   clock?: () => number;
+  /** Registration: the minimum fill time of the form and the clock (routes/membership.ts). */
+  membership?: MembershipOptions;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -91,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
 
   const operations = await loadContract();
+  acceptEmptyOptionalBodies(app, operations);
   if (options.checkResponses) registerResponseCheck(app, operations, options.checkResponses);
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
@@ -99,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
-    handlers: { ...defaultHandlers, ...options.handlers },
+    handlers: { ...defaultHandlers, ...membershipHandlers(options.membership), ...options.handlers },
     duplicateWaitMs: options.duplicateWaitMs,
   });
 

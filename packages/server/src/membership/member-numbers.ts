@@ -2,17 +2,18 @@ import type { Library } from '../types.js';
 
 /**
  * Prefix candidates for a library's member numbers (`BTG-2026-000123`), best first; the store takes the first
- * that no other library holds. A city library gets its city's usual three-letter code, made the way Indonesian
- * city codes are (first letter, last two consonants: Bontang BTG, Balikpapan BPN, Surabaya SBY); any other
- * library the initials of its id (`sman-1-bontang` SMAN1B).
+ * that no other library holds. A city library gets a three-letter code of its city, made as many Indonesian
+ * city codes are (Bontang BTG, Balikpapan BPN); any other library the initials of its id (`sman-1-bontang`
+ * SMAN1B).
  */
 export function prefixCandidates(library: Pick<Library, 'id' | 'kind' | 'address'>): string[] {
   const candidates: string[] = [];
   const city = library.address.city?.toUpperCase().replace(/[^A-Z]/g, '') ?? '';
-  if (library.kind === 'public' && city.length >= 3) {
-    const consonants = city.slice(1).replace(/[AEIOU]/g, '');
-    if (consonants.length >= 2) candidates.push(city[0] + consonants.slice(-2));
-  }
+  // First letter, the consonant that opens the last syllable, the last consonant: BonTanG, BalikPapaN.
+  const lastSyllable = /([^AEIOU])[AEIOU]+[^AEIOU]*$/.exec(city.slice(1))?.[1];
+  const lastConsonant = /([^AEIOU])[AEIOU]*$/.exec(city.slice(1))?.[1];
+  if (library.kind === 'public' && lastSyllable && lastConsonant)
+    candidates.push(city[0] + lastSyllable + lastConsonant);
   const parts = library.id.toUpperCase().split('-').filter(Boolean);
   const initials = parts
     .map((part, index) => (index === 0 || /^\d+$/.test(part) ? part : part[0]))

@@ -10,6 +10,7 @@ import type {
   RegistrationRecord,
   WarningCode,
 } from './model.js';
+import { issueFormToken, looksHuman } from './anti-spam.js';
 import { normaliseEmail } from './phone.js';
 import type { MembershipStore } from './store.js';
 
@@ -209,6 +210,8 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
   };
 
   return {
+    issueFormToken: (issuedAt) => issueFormToken(cipher, issuedAt),
+    looksHuman: (submission, now, minFillMs) => looksHuman(cipher, submission, now, minFillMs),
     async create(registration) {
       try {
         return { outcome: 'created', reference: create(registration) };

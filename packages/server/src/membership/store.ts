@@ -50,4 +50,11 @@ export interface MembershipStore {
   stats(query: MembershipStatsQuery): Promise<MembershipStatsResult>;
   /** The member-number prefix of a library, assigned (unique in the network) on first use. */
   numberPrefix(libraryId: string, proposed: () => string[]): Promise<string>;
+  /** Anti-spam: a signed form token (anti-spam.ts), signed with a key derived from the membership key. */
+  issueFormToken(issuedAt: number): string;
+  looksHuman(
+    submission: { website?: string | undefined; form_token?: string | undefined },
+    now: number,
+    minFillMs: number,
+  ): boolean;
 }

@@ -7,6 +7,9 @@ import type { CatalogStore } from '../catalog/store.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
 import type { MemberStore } from '../members/store.js';
 import { sqliteMemberStore } from '../members/sqlite.js';
+import { membershipCipher } from '../membership/cipher.js';
+import type { MembershipStore } from '../membership/store.js';
+import { sqliteMembershipStore } from '../membership/sqlite-store.js';
 
 /**
  * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
@@ -24,11 +27,18 @@ export interface Stores {
   catalog: CatalogStore;
   /** The members of the whole network (looked up by the kiosk, added by registration and the seed). */
   members: MemberStore;
+  /**
+   * Registrations for a library card, personal data encrypted. Absent when the server has no membership key
+   * (membership/key.ts): registration then answers 503 and nothing personal is stored.
+   */
+  membership?: MembershipStore | undefined;
 }
 
 export interface StoreOptions {
   /** The clock of credentials, their audit log and Idempotency-Key expiry (tests move it). */
   now?: () => Date;
+  /** The 32-byte membership key (membership/key.ts); without it there is no `membership` store. */
+  membershipKey?: Buffer;
 }
 
 export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
@@ -47,5 +57,6 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
     catalog: sqliteCatalogStore(db),
     members: sqliteMemberStore(db, now),
+    membership: options.membershipKey && sqliteMembershipStore(db, membershipCipher(options.membershipKey)),
   };
 }
