@@ -201,7 +201,7 @@ export class PustakaStaffDesk extends PustakaElement {
           .join(', '),
       ],
       [t('age'), registration.age === undefined ? '' : t('years', { age: registration.age })],
-      [t('sex'), t(registration.sex)],
+      [t('sex'), registration.sex && t(registration.sex)],
       [t('phone'), registration.phone],
       [t('email'), registration.email],
       [
