@@ -42,7 +42,8 @@ export function pupil(serial: number, overrides: Record<string, unknown> = {}): 
   });
 }
 
-export function api(server: TestServer) {
+/** Calls of the membership API as a site and as staff; `onAnswer` sees every answer (the canary test). */
+export function api(server: TestServer, onAnswer?: (method: string, path: string, text: string) => void) {
   const siteKey = server.demoCredentials.siteKey;
   const staff = server.demoCredentials.staffToken;
   let formToken: string | undefined;
@@ -59,6 +60,7 @@ export function api(server: TestServer) {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
+    onAnswer?.(method, path, text);
     return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
   };
   return {

@@ -4,9 +4,10 @@ import { seedCommand } from './seed.js';
 import { startCommand } from './start.js';
 import { keysCommand } from './keys.js';
 import { importCommand } from './import.js';
+import { importMembersCommand } from './import-members.js';
 
 /** Every subcommand; later areas add theirs here. */
-export const commands: Command[] = [startCommand, seedCommand, keysCommand, importCommand];
+export const commands: Command[] = [startCommand, seedCommand, keysCommand, importCommand, importMembersCommand];
 
 const overview = () =>
   [

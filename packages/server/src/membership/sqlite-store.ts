@@ -217,6 +217,7 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
         return { outcome: 'created', reference: create(registration) };
       } catch (error) {
         if (isUniqueViolation(error, 'nik_hash')) return { outcome: 'duplicate' };
+        if (isUniqueViolation(error, 'member_number')) return { outcome: 'number_taken' };
         throw error;
       }
     },

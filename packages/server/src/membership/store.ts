@@ -21,7 +21,9 @@ export interface MembershipStore {
    * Stores a registration. `duplicate`: the same NIK is pending or approved somewhere in the network (found by
    * its keyed hash; a unique index makes two at once impossible).
    */
-  create(registration: NewRegistration): Promise<{ outcome: 'created'; reference: string } | { outcome: 'duplicate' }>;
+  create(
+    registration: NewRegistration,
+  ): Promise<{ outcome: 'created'; reference: string } | { outcome: 'duplicate' } | { outcome: 'number_taken' }>;
   get(id: string): Promise<RegistrationRecord | undefined>;
   personalData(id: string): Promise<PersonalData | undefined>;
   consents(id: string): Promise<ConsentRecord[]>;

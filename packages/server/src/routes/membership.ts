@@ -140,7 +140,7 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
         consents,
         createdAt: at.toISOString(),
       });
-      if (outcome.outcome === 'duplicate') {
+      if (outcome.outcome !== 'created') {
         throw new ProblemError(
           409,
           'duplicate_registration',
