@@ -122,6 +122,12 @@ function cdnEntries(packages) {
     ),
   };
   for (const pkg of widgets) sources[pkg.widget] = registering(pkg);
+  // Pages of a package (`"pustaka": { "pages": { "<tag>": "<module>" } }`): their own CDN file, left out of
+  // pustaka.js, which every public site loads (the librarians' staff desk is served only at /staff).
+  for (const pkg of widgets) {
+    for (const [tag, module] of Object.entries(pkg.manifest.pustaka.pages ?? {}))
+      sources[tag] = `import '${module}';\n`;
+  }
   return {
     input: Object.fromEntries(Object.keys(sources).map((name) => [name, virtualPrefix + name])),
     plugin: {

@@ -217,6 +217,10 @@ export interface paths {
          * @description From the kiosk at the library door (kiosk token: the library and location come from the token) or from
          *     a library's own website (site key, from an allowed origin). A member checking in again at the same
          *     location inside the repeat window is not counted twice: the answer is `200` with `counted: false`.
+         *     A member number nobody holds answers `422 member_not_found` and counts nothing (the kiosk offers to
+         *     continue as a guest). A check-in queued by an offline kiosk carries `occurred_at`, the moment it
+         *     happened, so that it counts on its own day (up to 7 days back). The answer greets a member by first
+         *     name only and gives `today_total`, the people counted at this library today (the library's day).
          */
         post: operations["recordVisit"];
         delete?: never;
@@ -234,9 +238,83 @@ export interface paths {
         };
         /**
          * Public visit figures
-         * @description Public aggregates only; no name or member number ever appears here.
+         * @description Public aggregates only; no name or member number ever appears here. Days are the library's days
+         *     (`time_zone`, Asia/Makassar for Bontang), never the server's or UTC. The period is a preset (`period`:
+         *     today, this week from Monday, this month, this year, or everything) or `from`/`to`; `period` wins when
+         *     both are given. People at the door (`total` = `members` + `guests` + `group_people`) and web visits
+         *     (`web_visits`, page views counted once a day per visitor) are reported apart, never added together.
+         *     `chart` adds the last 30 days by day or the last 12 months by month, whatever the period. Answers are
+         *     cacheable briefly: shared caches for 30 seconds, browsers revalidate with the `ETag`.
          */
         get: operations["getVisitStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A library's impact in one card (or the whole network's)
+         * @description For a company's CSR page or a school's front page: people who visited this year (up to today, in the
+         *     library's time zone) against the same days of last year, members registered through the library, and
+         *     the works in its collection. Public aggregates only; cacheable briefly like the stats.
+         */
+        get: operations["getVisitImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/web": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count a web visit of a library's page
+         * @description Sent by a page of the library's own website (site key, from an allowed origin) to count one web visit,
+         *     without cookies or storage in the browser. The server counts a visitor once a day from a keyed hash of
+         *     a daily rotating secret, the site, the IP address and the user agent; it stores neither the IP address
+         *     nor the user agent, and forgets the day's secret when the day ends. Known bots and automated browsers
+         *     (user agent, `automated` from `navigator.webdriver`, browsers that do not send `Sec-Fetch-*` headers,
+         *     prefetches) are not counted. Web visits are reported apart from people at the door (`web_visits`).
+         */
+        post: operations["recordWebVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/kiosk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a kiosk shows between visitors
+         * @description With the kiosk token: the kiosk's library and location, the library's day in its time zone, the people
+         *     counted there today, and the repeat window. Never cached (it changes with each visitor).
+         */
+        get: operations["getKiosk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -275,7 +353,8 @@ export interface paths {
         };
         /**
          * Registrations waiting for approval (staff)
-         * @description Staff only. A staff token bound to one library sees that library's registrations only.
+         * @description Staff only. A staff token bound to one library sees that library's registrations only. Items carry no
+         *     phone, address or birth date (see `getRegistration`); filters name no person.
          */
         get: operations["listRegistrations"];
         put?: never;
@@ -302,10 +381,131 @@ export interface paths {
         put?: never;
         /**
          * Approve a registration and issue the member number (staff)
-         * @description Staff only. Issues the member number from an atomic sequence. Approving an already approved
-         *     registration answers the same member (idempotent); a rejected one answers `409`.
+         * @description Staff only (the registration's library or admin). Issues the member number from an atomic sequence
+         *     per library and year, in the library's pattern (`BTG-2026-000124`), and adds the member so that the
+         *     kiosk knows the number at once. The body is optional (none, or `{}`). Approving an already approved
+         *     registration answers the same member (idempotent); a rejected one answers `409 registration_not_pending`.
+         *     The answer carries what a printed member card shows.
          */
         post: operations["approveRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One registration with the details staff check (staff)
+         * @description Staff only: a staff token bound to the registration's library, or a network-wide (admin) token. Staff of
+         *     another library get `403 wrong_library`. The answer carries what staff compare with the papers at the
+         *     counter: birth date, place, sex, phone, e-mail, address, the guardian, the consents given, the NIK
+         *     warnings the applicant confirmed and the duplicate flags. The NIK itself is never shown, only its last
+         *     four digits. Never cached.
+         */
+        get: operations["getRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a registration, with a reason (staff)
+         * @description Staff only (the registration's library or admin). The reason is kept for the applicant's questions at
+         *     the counter; it must not contain personal data. Rejecting a rejected registration answers it again
+         *     (idempotent); an approved one answers `409 registration_not_pending`. Rejected registrations are
+         *     purged after the server's retention period.
+         */
+        post: operations["rejectRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about one person, for their right of access (staff)
+         * @description Staff only (the registration's library or admin). UU 27/2022 gives a person the right to see the data
+         *     held about them: staff hand this document over after checking the person's identity at the counter.
+         *     It holds the registration's details, the consents with their versions, times and origins, the member
+         *     number and the history of the registration. The NIK is shown by its last four digits (the person
+         *     holds the card it came from); it is stored encrypted. Never cached; the download is logged (without
+         *     its content).
+         */
+        get: operations["exportRegistrationData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/registrations/{registrationId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one person's data on their request (staff)
+         * @description Staff only (the registration's library or admin). Deletes the registration with every piece of
+         *     personal data and consent record it holds, and withdraws its member number (the kiosk no longer
+         *     knows it). What remains is a line in the audit log: the registration id, the library, when, which
+         *     credential, and the reason code, never a name. Erasing again answers `404`.
+         */
+        post: operations["eraseRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people hold a city library card (public figures)
+         * @description Public, counts only: members (approved or imported, not withdrawn) and registrations by library,
+         *     institution of the network and member type, per month or year. Institutions typed as free text are
+         *     counted under `other`, never named. A school site shows "N pupils of this school hold a city library
+         *     card" with `?institution=` set to its library's id.
+         */
+        get: operations["getMembershipStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -346,10 +546,12 @@ export interface components {
          *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
          *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
          *     when the server is too slow), `unavailable`, `not_implemented`, `internal`, `source_not_held` (a
-         *     library without its own description of a work cannot be pinned as its shown source).
+         *     library without its own description of a work cannot be pinned as its shown source), `member_not_found`
+         *     (a visit with a member number nobody holds; nothing counted), `registration_not_pending` (approving a
+         *     rejected registration or rejecting an approved one).
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "source_not_held";
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "source_not_held" | "member_not_found" | "registration_not_pending";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -610,6 +812,11 @@ export interface components {
             member_number: string;
             /** @description With a site key; a kiosk token fixes it. */
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         GuestVisit: {
             /**
@@ -624,6 +831,11 @@ export interface components {
             sex?: components["schemas"]["Sex"];
             purpose?: components["schemas"]["VisitPurpose"];
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         GroupVisit: {
             /**
@@ -639,6 +851,11 @@ export interface components {
             education?: components["schemas"]["EducationLevel"];
             purpose?: components["schemas"]["VisitPurpose"];
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         Visit: {
             id: string;
@@ -654,13 +871,20 @@ export interface components {
             recorded_at: string;
             /** @description For a member at the kiosk: the first name, to greet. Never the full name. */
             greeting_name?: string;
-            /** @description For a member visit. */
+            /** @description For a member visit. `expiring`: valid for 30 days or less. */
             membership?: {
                 /** @enum {string} */
-                status: "active" | "expiring" | "expired" | "unknown";
+                status: "active" | "expiring" | "expired" | "unknown" | "suspended";
                 /** Format: date */
                 valid_until?: string;
             };
+            /** @description People counted at this library today (its day), this visit included when counted. */
+            today_total?: number;
+            /**
+             * Format: date-time
+             * @description When `counted` is false: when the visit this one repeats was recorded.
+             */
+            repeat_of?: string;
         };
         VisitCounts: {
             total: number;
@@ -668,21 +892,108 @@ export interface components {
             guests: number;
             group_people: number;
         };
+        /**
+         * @description A preset period ending today: today, this week (from Monday), this month, this year, everything.
+         * @enum {string}
+         */
+        VisitPeriod: "today" | "week" | "month" | "year" | "all";
+        /**
+         * @description `30d`: the last 30 days by day; `12m`: the last 12 months by month (this one included).
+         * @enum {string}
+         */
+        VisitChartRange: "30d" | "12m";
+        VisitSeriesPoint: components["schemas"]["VisitCounts"] & {
+            /** @description The day, ISO week (2026-W47) or month (2026-11). */
+            period: string;
+            web_visits: number;
+        };
+        MemberTypeCount: {
+            member_type: components["schemas"]["MemberType"];
+            /** @description Member visits by members of this type. */
+            total: number;
+        };
+        VisitChart: {
+            range: components["schemas"]["VisitChartRange"];
+            /** @enum {string} */
+            granularity: "day" | "month";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Every day or month of the range, oldest first, zeros included. */
+            points: components["schemas"]["VisitSeriesPoint"][];
+        };
         VisitStats: components["schemas"]["VisitCounts"] & {
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
+            /** @description The preset asked for, or `custom` for `from`/`to`. */
+            period: components["schemas"]["VisitPeriod"] | "custom";
+            /** @description IANA time zone of the days (Asia/Makassar). */
+            time_zone: string;
+            /**
+             * Format: date
+             * @description Today in that time zone.
+             */
+            today: string;
             /** @enum {string} */
             granularity: "day" | "week" | "month";
-            series: (components["schemas"]["VisitCounts"] & {
-                /** @description The day, ISO week (2026-W47) or month (2026-11). */
-                period: string;
-            })[];
+            /** @description Web visits of the libraries' pages (not people at the door; not in `total`). */
+            web_visits: number;
+            /** @description Member visits by member type, largest first; types with none left out. */
+            by_member_type: components["schemas"]["MemberTypeCount"][];
+            /** @description Every bucket of the period, oldest first, zeros included. */
+            series: components["schemas"]["VisitSeriesPoint"][];
+            chart?: components["schemas"]["VisitChart"];
             by_library: {
                 library_id: components["schemas"]["LibraryIdValue"];
                 total: number;
             }[];
+        };
+        VisitImpact: {
+            /** @description Absent for the whole network. */
+            library_id?: components["schemas"]["LibraryIdValue"];
+            time_zone: string;
+            /** Format: date */
+            today: string;
+            year: number;
+            /** @description People at the door, 1 January to today. */
+            visits_this_year: number;
+            /** @description People at the door over the same days of last year (1 January to the same date). */
+            visits_last_year: number;
+            /** @description Change against last year in percent, rounded to one decimal; null when last year had none. */
+            trend_percent: number | null;
+            web_visits_this_year: number;
+            /** @description Members registered through this library (all of them). */
+            members: number;
+            /** @description Works (titles) in its collection. */
+            works: number;
+        };
+        WebVisitRequest: {
+            /** @description The browser's `navigator.webdriver`: true for a browser driven by automation. */
+            automated?: boolean;
+        };
+        WebVisit: {
+            library_id: components["schemas"]["LibraryIdValue"];
+            counted: boolean;
+            /**
+             * @description Why it was not counted: counted today already, or a bot or automated browser.
+             * @enum {string}
+             */
+            reason?: "repeat" | "automated";
+        };
+        KioskInfo: {
+            library: components["schemas"]["LibrarySummary"];
+            /** @description The kiosk token's room or door. */
+            location: string | null;
+            time_zone: string;
+            /** Format: date */
+            today: string;
+            /** @description People counted at the kiosk's library today (all its doors). */
+            today_counts: components["schemas"]["VisitCounts"];
+            /** @description A member checking in again at this location within this many minutes is not counted twice. */
+            repeat_window_minutes: number;
         };
         /** @enum {string} */
         MemberType: "pelajar" | "mahasiswa" | "guru_dosen" | "umum" | "asn";
@@ -693,11 +1004,18 @@ export interface components {
             member_types: {
                 id: components["schemas"]["MemberType"];
                 label: string;
+                /**
+                 * @description Fields of RegistrationRequest this type must fill (`institution` is met by `institution` or
+                 *     `institution_id`).
+                 */
                 required_fields: string[];
                 validity_months: number;
-                /** @description Applicants younger than this need a parent's or guardian's consent. */
+                /** @description Applicants younger than this (in whole years on the day they register) need a guardian section with the guardian's consent. */
                 guardian_required_under?: number;
+                /** @description The kinds of network institutions offered for this type (pupils see schools). */
+                institution_kinds?: components["schemas"]["LibraryKind"][];
             }[];
+            /** @description One unticked checkbox per purpose; echo each `id` and `version` back with `granted`. */
             consents: {
                 id: string;
                 version: string;
@@ -706,17 +1024,51 @@ export interface components {
                 text: string;
             }[];
             education_levels: components["schemas"]["EducationLevel"][];
+            /**
+             * @description Schools, universities, companies and offices of the network, for a pick list; an applicant whose
+             *     institution is not listed types it (`institution`).
+             */
+            institutions: {
+                id: components["schemas"]["LibraryIdValue"];
+                /** @description The institution (the parent institution of its library). */
+                name: string;
+                kind: components["schemas"]["LibraryKind"];
+                school_level?: components["schemas"]["SchoolLevel"];
+            }[];
+            /**
+             * @description Checked by the server without third parties. Leave the honeypot input empty and hidden from people
+             *     (off-screen, `tabindex="-1"`, `autocomplete="off"`, `aria-hidden`); send `form_token` back as it
+             *     came. A submission sooner than `min_fill_seconds` after the token was issued, without a valid token,
+             *     or with the honeypot filled gets the same answer as a real one and is not stored. Keep the token of
+             *     the first load with the draft (session storage), so that a reload does not restart the clock.
+             */
+            anti_spam: {
+                /** @description When the form was issued, signed by the server. */
+                form_token: string;
+                min_fill_seconds: number;
+                /** @constant */
+                honeypot_field: "website";
+            };
         };
         RegistrationRequest: {
             member_type: components["schemas"]["MemberType"];
             full_name: string;
-            /** @description Nomor Induk Kependudukan: 16 digits. Stored encrypted; never echoed. */
+            /**
+             * @description Nomor Induk Kependudukan: 16 digits `PPKKCC DDMMYY SSSS` (region code of a known province, birth
+             *     date with day + 40 for women, serial not 0000). Stored encrypted; never echoed.
+             */
             nik: string;
+            /**
+             * @description The applicant confirmed a NIK whose birth date or sex differs from `birth_date` or `sex`. Without it
+             *     such a request answers `400 validation_failed` with `nik_birth_date_mismatch` / `nik_sex_mismatch`
+             *     on `nik`; with it the registration is accepted and staff see the warning.
+             */
+            nik_mismatch_confirmed?: boolean;
             /** Format: date */
             birth_date: string;
             birth_place?: string;
             sex: components["schemas"]["Sex"];
-            /** @description Mobile number; 08..., 628... and +628... with spaces or dashes are accepted. */
+            /** @description Mobile number; 08..., 628... and +628... with spaces or dashes are accepted, stored as +62.... */
             phone: string;
             /** Format: email */
             email?: string;
@@ -728,11 +1080,15 @@ export interface components {
                 postal_code?: string;
             };
             education_level?: components["schemas"]["EducationLevel"];
-            /** @description School, campus or workplace. */
+            /** @description An institution of the network picked from the form's `institutions`. */
+            institution_id?: components["schemas"]["LibraryIdValue"];
+            /** @description School, campus or workplace, typed when not in the list. */
             institution?: string;
+            /** @description Class (7B) or faculty, where the type asks. */
+            class_or_faculty?: string;
             /** @description Where the card will be collected (the site key's library when absent). */
             library_id?: components["schemas"]["LibraryIdValue"];
-            /** @description Required for minors (see `guardian_required_under`). */
+            /** @description Required for minors (see `guardian_required_under`); the guardian gives the consents. */
             guardian?: {
                 name: string;
                 /** @enum {string} */
@@ -746,6 +1102,10 @@ export interface components {
                 version: string;
                 granted: boolean;
             }[];
+            /** @description The form definition's `anti_spam.form_token`. */
+            form_token?: string;
+            /** @description The honeypot (`anti_spam.honeypot_field`); people leave it empty. */
+            website?: string;
         };
         /** @example reg_01jd9x4k */
         RegistrationId: string;
@@ -762,20 +1122,91 @@ export interface components {
             /** @description Mismatches that do not block registration (e.g. the NIK birth date differs). */
             warnings: components["schemas"]["FieldError"][];
         };
-        /** @description The staff view. The NIK shows its last four digits only. */
+        /**
+         * @description Something staff should look at before approving, never a refusal: `same_phone_other_name` and
+         *     `same_email_other_name` (another registration with a different name uses this phone or e-mail; a
+         *     parent registering two children is the usual reason), `nik_birth_date_mismatch` and `nik_sex_mismatch`
+         *     (confirmed by the applicant).
+         */
+        RegistrationFlag: {
+            /** @enum {string} */
+            code: "same_phone_other_name" | "same_email_other_name" | "nik_birth_date_mismatch" | "nik_sex_mismatch";
+            /** @description The other registration, when it belongs to a library this credential may see. */
+            other_registration_id?: components["schemas"]["RegistrationId"];
+        };
+        /** @description The staff view. The NIK shows its last four digits only; no phone, address or birth date. */
         Registration: {
             id: components["schemas"]["RegistrationId"];
             reference: string;
             status: components["schemas"]["RegistrationStatus"];
+            /**
+             * @description Registered online, or imported from another system.
+             * @enum {string}
+             */
+            source?: "online" | "import";
             library_id: components["schemas"]["LibraryIdValue"];
             member_type: components["schemas"]["MemberType"];
             full_name: string;
+            /** @description Absent for imported members without a NIK. */
             nik_last4: string;
+            institution_id?: components["schemas"]["LibraryIdValue"];
             institution?: string;
+            class_or_faculty?: string;
+            education_level?: components["schemas"]["EducationLevel"];
             minor?: boolean;
+            flags?: components["schemas"]["RegistrationFlag"][];
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
+            decided_at?: string;
             member_number?: string;
+            /** Format: date */
+            valid_until?: string;
+            rejection?: {
+                reason_code: components["schemas"]["RejectionReasonCode"];
+                reason: string;
+            };
+        };
+        /** @description Proof of one consent (UU 27/2022): what text, which version, when, from which site, by whom. */
+        ConsentRecord: {
+            id: string;
+            version: string;
+            granted: boolean;
+            /** Format: date-time */
+            given_at: string;
+            /** @description The embedding site (the Origin of the request); absent for imports. */
+            origin?: string;
+            /** @enum {string} */
+            given_by: "applicant" | "guardian" | "import";
+        };
+        /**
+         * @description The staff view of one registration, for checking it against the papers. Only for staff of its library
+         *     (or admin); never in a public answer.
+         */
+        RegistrationDetail: components["schemas"]["Registration"] & {
+            sex?: components["schemas"]["Sex"];
+            /** Format: date */
+            birth_date?: string;
+            birth_place?: string;
+            /** @description Whole years on the day of registration. */
+            age?: number;
+            /** @description E.164. */
+            phone?: string;
+            email?: string;
+            address?: {
+                street?: string;
+                village?: string;
+                district?: string;
+                city?: string;
+                postal_code?: string;
+            };
+            guardian?: {
+                name: string;
+                /** @enum {string} */
+                relation: "parent" | "guardian";
+                phone?: string;
+            };
+            consents: components["schemas"]["ConsentRecord"][];
         };
         RegistrationList: components["schemas"]["PageInfo"] & {
             items: components["schemas"]["Registration"][];
@@ -783,11 +1214,96 @@ export interface components {
         ApproveRequest: {
             note?: string;
         };
+        /** @description What a printed member card shows. The barcode is Code 128 (or a QR code) of `member_number`. */
+        MemberCard: {
+            member_number: string;
+            full_name: string;
+            member_type: components["schemas"]["MemberType"];
+            /** @description Indonesian. */
+            member_type_label: string;
+            library_id: components["schemas"]["LibraryIdValue"];
+            library_name: string;
+            institution?: string;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until: string;
+        };
         ApprovedMember: {
             registration: components["schemas"]["Registration"];
             member_number: string;
             /** Format: date */
             valid_until: string;
+            card: components["schemas"]["MemberCard"];
+        };
+        /** @enum {string} */
+        RejectionReasonCode: "incomplete" | "unverifiable" | "not_eligible" | "duplicate" | "other";
+        RejectRequest: {
+            reason_code: components["schemas"]["RejectionReasonCode"];
+            /** @description For the applicant; no personal data. */
+            reason: string;
+        };
+        EraseRequest: {
+            /** @enum {string} */
+            reason_code: "subject_request" | "consent_withdrawn" | "guardian_request" | "other";
+        };
+        ErasureReceipt: {
+            id: components["schemas"]["RegistrationId"];
+            /** Format: date-time */
+            erased_at: string;
+            member_number_withdrawn?: string;
+        };
+        /** @description Everything held about one person (UU 27/2022 right of access). */
+        PersonalDataExport: {
+            /** Format: date-time */
+            exported_at: string;
+            /** @description The library that holds the data. */
+            controller: string;
+            registration: components["schemas"]["RegistrationDetail"];
+            /** @description How the NIK is held (encrypted; last four digits shown). */
+            nik_note?: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                action: "registered" | "imported" | "approved" | "rejected" | "exported";
+            }[];
+        };
+        MembershipStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            granularity: "month" | "year";
+            /** @description Members now (approved or imported), in the filter. */
+            members: number;
+            /** @description Registrations made online in the period, by their status now. */
+            registrations: {
+                pending: number;
+                approved: number;
+                rejected: number;
+            };
+            series: {
+                /** @description The month (2026-11) or year (2026). */
+                period: string;
+                members_joined: number;
+                registrations: number;
+            }[];
+            by_library: {
+                library_id: components["schemas"]["LibraryIdValue"];
+                members: number;
+            }[];
+            /** @description Institutions of the network by id; free-text institutions together as `other`. */
+            by_institution: {
+                institution_id: string;
+                name: string;
+                members: number;
+            }[];
+            by_member_type: {
+                member_type: components["schemas"]["MemberType"];
+                members: number;
+            }[];
         };
     };
     responses: {
@@ -967,6 +1483,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No member holds this member number; nothing was counted. */
+        MemberNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://pustaka.dev/problems/member_not_found",
+                 *       "title": "Unprocessable Content",
+                 *       "status": 422,
+                 *       "code": "member_not_found",
+                 *       "detail": "No member has this member number."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The server cannot answer now; wait `Retry-After` seconds. */
         ServiceUnavailable: {
             headers: {
@@ -995,6 +1529,7 @@ export interface components {
         PerPage: number;
         /** @example dispusip-bontang */
         LibraryId: components["schemas"]["LibraryIdValue"];
+        RegistrationIdPath: components["schemas"]["RegistrationId"];
         /**
          * @description Makes a retried write safe; the same key within 24 hours answers the first result.
          * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
@@ -1539,6 +2074,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["MemberNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };
@@ -1548,11 +2084,16 @@ export interface operations {
             query?: {
                 /** @description Only these libraries (all of the network when absent). */
                 library?: components["schemas"]["LibraryIdValue"][];
+                /** @description A preset period ending today, in the library's time zone. */
+                period?: components["schemas"]["VisitPeriod"];
                 /** @description First day counted (default 30 days ago). */
                 from?: string;
                 /** @description Last day counted (default today). */
                 to?: string;
+                /** @description Buckets of `series` (default `day`; `month` for the periods `year` and `all`). */
                 granularity?: "day" | "week" | "month";
+                /** @description Adds `chart`, the last 30 days by day or the last 12 months by month. */
+                chart?: components["schemas"]["VisitChartRange"];
             };
             header?: never;
             path?: never;
@@ -1564,6 +2105,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1571,25 +2113,41 @@ export interface operations {
                      * @example {
                      *       "from": "2026-11-01",
                      *       "to": "2026-11-02",
+                     *       "period": "custom",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-02",
                      *       "granularity": "day",
                      *       "total": 70,
                      *       "members": 30,
                      *       "guests": 10,
                      *       "group_people": 30,
+                     *       "web_visits": 120,
+                     *       "by_member_type": [
+                     *         {
+                     *           "member_type": "pelajar",
+                     *           "total": 18
+                     *         },
+                     *         {
+                     *           "member_type": "umum",
+                     *           "total": 12
+                     *         }
+                     *       ],
                      *       "series": [
                      *         {
                      *           "period": "2026-11-01",
                      *           "total": 40,
                      *           "members": 20,
                      *           "guests": 5,
-                     *           "group_people": 15
+                     *           "group_people": 15,
+                     *           "web_visits": 70
                      *         },
                      *         {
                      *           "period": "2026-11-02",
                      *           "total": 30,
                      *           "members": 10,
                      *           "guests": 5,
-                     *           "group_people": 15
+                     *           "group_people": 15,
+                     *           "web_visits": 50
                      *         }
                      *       ],
                      *       "by_library": [
@@ -1603,7 +2161,172 @@ export interface operations {
                     "application/json": components["schemas"]["VisitStats"];
                 };
             };
+            /** @description The answer has not changed since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getVisitImpact: {
+        parameters: {
+            query?: {
+                /** @description The library (the whole network when absent). */
+                library?: components["schemas"]["LibraryIdValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The impact figures. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "dispusip-bontang",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-29",
+                     *       "year": 2026,
+                     *       "visits_this_year": 48210,
+                     *       "visits_last_year": 40175,
+                     *       "trend_percent": 20,
+                     *       "web_visits_this_year": 90342,
+                     *       "members": 5120,
+                     *       "works": 38211
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VisitImpact"];
+                };
+            };
+            /** @description The answer has not changed since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    recordWebVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "automated": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebVisitRequest"];
+            };
+        };
+        responses: {
+            /** @description Not counted (the visitor was counted today already, or is a bot or automated browser). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "sman-1-bontang",
+                     *       "counted": false,
+                     *       "reason": "repeat"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebVisit"];
+                };
+            };
+            /** @description The web visit was counted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "sman-1-bontang",
+                     *       "counted": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebVisit"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getKiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kiosk's library, location and today's count. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library": {
+                     *         "id": "dispusip-bontang",
+                     *         "name": "Perpustakaan Umum Kota Bontang",
+                     *         "kind": "public"
+                     *       },
+                     *       "location": "pintu-utama",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-29",
+                     *       "today_counts": {
+                     *         "total": 42,
+                     *         "members": 20,
+                     *         "guests": 7,
+                     *         "group_people": 15
+                     *       },
+                     *       "repeat_window_minutes": 60
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskInfo"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };
@@ -1666,7 +2389,20 @@ export interface operations {
                      *         "S1",
                      *         "S2",
                      *         "S3"
-                     *       ]
+                     *       ],
+                     *       "institutions": [
+                     *         {
+                     *           "id": "smpn-2-bontang",
+                     *           "name": "SMP Negeri 2 Bontang",
+                     *           "kind": "school",
+                     *           "school_level": "SMP"
+                     *         }
+                     *       ],
+                     *       "anti_spam": {
+                     *         "form_token": "ft_1764403200000.Zk3q",
+                     *         "min_fill_seconds": 3,
+                     *         "honeypot_field": "website"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["MembershipForm"];
@@ -1683,6 +2419,12 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["RegistrationStatus"][];
                 library?: components["schemas"]["LibraryIdValue"];
+                member_type?: components["schemas"]["MemberType"];
+                /** @description Only registrations that picked this institution of the network. */
+                institution?: components["schemas"]["LibraryIdValue"];
+                /** @description Only registrations with (true) or without (false) flags for staff. */
+                flagged?: boolean;
+                source?: "online" | "import";
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page. */
@@ -1788,7 +2530,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                registrationId: components["schemas"]["RegistrationId"];
+                registrationId: components["parameters"]["RegistrationIdPath"];
             };
             cookie?: never;
         };
@@ -1822,7 +2564,18 @@ export interface operations {
                      *         "created_at": "2026-11-25T09:12:00+08:00"
                      *       },
                      *       "member_number": "BTG-2026-000124",
-                     *       "valid_until": "2027-11-25"
+                     *       "valid_until": "2027-11-25",
+                     *       "card": {
+                     *         "member_number": "BTG-2026-000124",
+                     *         "full_name": "Rina Lestari",
+                     *         "member_type": "pelajar",
+                     *         "member_type_label": "Pelajar (SD/SMP/SMA)",
+                     *         "library_id": "dispusip-bontang",
+                     *         "library_name": "Perpustakaan Umum Kota Bontang",
+                     *         "institution": "SMP Negeri 2 Bontang",
+                     *         "valid_from": "2026-11-25",
+                     *         "valid_until": "2027-11-25"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ApprovedMember"];
@@ -1833,6 +2586,244 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration with its details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    rejectRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason_code": "unverifiable",
+                 *       "reason": "NIK tidak cocok dengan KTP/KK yang dibawa."
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    exportRegistrationData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    eraseRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                registrationId: components["parameters"]["RegistrationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason_code": "subject_request"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EraseRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "reg_01jd9x4k",
+                     *       "erased_at": "2026-11-29T10:00:00Z",
+                     *       "member_number_withdrawn": "BTG-2026-000124"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErasureReceipt"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getMembershipStats: {
+        parameters: {
+            query?: {
+                /** @description Only members whose card belongs to this library. */
+                library?: components["schemas"]["LibraryIdValue"];
+                /** @description Only members of this institution of the network (given by its library's id). */
+                institution?: components["schemas"]["LibraryIdValue"];
+                /** @description First day of the period (default a year before `to`). */
+                from?: string;
+                /** @description Last day of the period (default today). */
+                to?: string;
+                granularity?: "month" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-11-30",
+                     *       "granularity": "month",
+                     *       "members": 124,
+                     *       "registrations": {
+                     *         "pending": 3,
+                     *         "approved": 120,
+                     *         "rejected": 2
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "period": "2026-10",
+                     *           "members_joined": 40,
+                     *           "registrations": 42
+                     *         },
+                     *         {
+                     *           "period": "2026-11",
+                     *           "members_joined": 84,
+                     *           "registrations": 83
+                     *         }
+                     *       ],
+                     *       "by_library": [
+                     *         {
+                     *           "library_id": "dispusip-bontang",
+                     *           "members": 124
+                     *         }
+                     *       ],
+                     *       "by_institution": [
+                     *         {
+                     *           "institution_id": "smpn-2-bontang",
+                     *           "name": "SMP Negeri 2 Bontang",
+                     *           "members": 60
+                     *         },
+                     *         {
+                     *           "institution_id": "other",
+                     *           "name": "Lainnya",
+                     *           "members": 64
+                     *         }
+                     *       ],
+                     *       "by_member_type": [
+                     *         {
+                     *           "member_type": "pelajar",
+                     *           "members": 100
+                     *         },
+                     *         {
+                     *           "member_type": "umum",
+                     *           "members": 24
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MembershipStats"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };

@@ -36,11 +36,20 @@ export declare const educationLevelValues: readonly Schemas['EducationLevel'][];
 /** Every value of Sex, in the contract's order. */
 export declare const sexValues: readonly Schemas['Sex'][];
 
+/** Every value of VisitPeriod, in the contract's order. */
+export declare const visitPeriodValues: readonly Schemas['VisitPeriod'][];
+
+/** Every value of VisitChartRange, in the contract's order. */
+export declare const visitChartRangeValues: readonly Schemas['VisitChartRange'][];
+
 /** Every value of MemberType, in the contract's order. */
 export declare const memberTypeValues: readonly Schemas['MemberType'][];
 
 /** Every value of RegistrationStatus, in the contract's order. */
 export declare const registrationStatusValues: readonly Schemas['RegistrationStatus'][];
+
+/** Every value of RejectionReasonCode, in the contract's order. */
+export declare const rejectionReasonCodeValues: readonly Schemas['RejectionReasonCode'][];
 
 /** A media type `importCatalog` takes. */
 export type ImportMediaType = "application/marcxml+xml" | "application/marc" | "text/csv";

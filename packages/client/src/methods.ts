@@ -134,6 +134,30 @@ export const namedMethods = {
      * const stats = await client.visits.stats({ library: ['dispusip-bontang'], granularity: 'month' });
      */
     stats: 'getVisitStats',
+    /**
+     * A library's impact in one card (or the network's): visits this year against the same days of last year,
+     * members registered through it, works in its collection.
+     *
+     * @example
+     * const impact = await client.visits.impact({ library: 'dispusip-bontang' });
+     */
+    impact: 'getVisitImpact',
+    /**
+     * Counts one web visit of the page for the site key's library (once a day per visitor; bots and automated
+     * browsers are not counted). Nothing is stored in the browser.
+     *
+     * @example
+     * await client.visits.trackWeb({ automated: navigator.webdriver === true });
+     */
+    trackWeb: 'recordWebVisit',
+    /**
+     * What a kiosk shows between visitors (kiosk token): its library and location, today's count in the
+     * library's time zone, the repeat window.
+     *
+     * @example
+     * const { library, today_counts } = await kiosk.visits.kiosk();
+     */
+    kiosk: 'getKiosk',
   },
   /** Online registration for the city library card. */
   membership: {
@@ -178,6 +202,43 @@ export const namedMethods = {
      * const { member_number } = await client.membership.approve('reg_01jd9x4k', { note: 'Kartu di loket.' });
      */
     approve: 'approveRegistration',
+    /**
+     * One registration with the details staff check against the papers (staff token of its library, or
+     * admin). The NIK shows its last four digits only.
+     *
+     * @example
+     * const registration = await client.membership.getRegistration('reg_01jd9x4k');
+     */
+    getRegistration: 'getRegistration',
+    /**
+     * Rejects a registration with a reason (staff token). An approved registration answers `409
+     * registration_not_pending`. Retried safely under one `Idempotency-Key`.
+     *
+     * @example
+     * await client.membership.reject('reg_01jd9x4k', { reason_code: 'incomplete', reason: 'KK belum dibawa.' });
+     */
+    reject: 'rejectRegistration',
+    /**
+     * Everything held about one person, for their right of access under UU 27/2022 (staff token).
+     *
+     * @example
+     * const data = await client.membership.exportData('reg_01jd9x4k');
+     */
+    exportData: 'exportRegistrationData',
+    /**
+     * Erases one person's data on their request and withdraws their member number (staff token).
+     *
+     * @example
+     * await client.membership.erase('reg_01jd9x4k', { reason_code: 'subject_request' });
+     */
+    erase: 'eraseRegistration',
+    /**
+     * Public coverage figures: members and registrations by library, institution and member type, per period.
+     *
+     * @example
+     * const { members } = await client.membership.stats({ institution: 'smpn-2-bontang' });
+     */
+    stats: 'getMembershipStats',
   },
 } as const satisfies Record<string, Record<string, NamedMethodEntry>>;
 

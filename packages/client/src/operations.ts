@@ -47,10 +47,18 @@ export const operationRoutes = {
   importCatalog: 'post /v1/catalog/imports?',
   recordVisit: 'post /v1/visits',
   getVisitStats: 'get /v1/visits/stats?',
+  getVisitImpact: 'get /v1/visits/impact?',
+  recordWebVisit: 'post /v1/visits/web',
+  getKiosk: 'get /v1/visits/kiosk',
   getMembershipForm: 'get /v1/membership/form?',
   listRegistrations: 'get /v1/membership/registrations?',
   createRegistration: 'post /v1/membership/registrations',
   approveRegistration: 'post /v1/membership/registrations/{registrationId}/approve',
+  getRegistration: 'get /v1/membership/registrations/{registrationId}',
+  rejectRegistration: 'post /v1/membership/registrations/{registrationId}/reject',
+  exportRegistrationData: 'get /v1/membership/registrations/{registrationId}/export',
+  eraseRegistration: 'post /v1/membership/registrations/{registrationId}/erase',
+  getMembershipStats: 'get /v1/membership/stats?',
 } as const satisfies { [Id in OperationId]: RouteOf<Id> };
 
 /** Whether an operation declares the `Idempotency-Key` header, as a type. */

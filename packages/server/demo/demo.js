@@ -33,3 +33,14 @@ fetch('/v1/libraries?per_page=100')
 for (const slot of document.querySelectorAll('[data-widget]')) {
   customElements.whenDefined(slot.dataset.widget).then(() => slot.querySelector('.placeholder')?.remove());
 }
+
+// Demo mode hands its site key to the demo page (a site key is public); a real site writes it in the markup.
+fetch('/demo-site-key.json')
+  .then((response) => (response.ok ? response.json() : undefined))
+  .then((demo) => {
+    if (!demo) return;
+    for (const widget of document.querySelectorAll('pustaka-membership-form:not([site-key])')) {
+      widget.setAttribute('site-key', demo.siteKey);
+    }
+  })
+  .catch(() => {});

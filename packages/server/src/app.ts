@@ -20,6 +20,8 @@ import { registerResponseCheck, type ResponseViolation } from './http/response-c
 import { catalogHandlers } from './routes/catalog.js';
 import { catalogSourceHandlers } from './routes/catalog-sources.js';
 import { libraryHandlers } from './routes/libraries.js';
+import { membershipHandlers, type MembershipOptions } from './routes/membership.js';
+import { acceptEmptyOptionalBodies } from './http/optional-body.js';
 import { systemHandlers } from './routes/system.js';
 import { registerSite } from './site/site.js';
 import type { Stores } from './storage/stores.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the CDN build served at /cdn/ (the monorepo's `dist/cdn` by default, when built). */
   cdnDir?: string;
+  /** Demo mode: the demo site key, handed to the demo pages (a site key is public: every page that embeds a widget shows it). */
+  demoSiteKey?: string | undefined;
   /** Largest JSON body accepted, in bytes (the same as `limits.bodyBytes`). */
   bodyLimit?: number;
   /** Body size, address length and time limits over the defaults (http/limits.ts). */
@@ -54,6 +58,8 @@ export interface AppOptions {
   checkResponses?: (violation: ResponseViolation) => void;
   /** Milliseconds since the epoch, for the rate limits' windows: a test moves time instead of waiting. */
   clock?: () => number;
+  /** Registration: the minimum fill time of the form and the clock (routes/membership.ts). */
+  membership?: MembershipOptions;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -97,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCompression(app);
 
   const operations = await loadContract();
+  acceptEmptyOptionalBodies(app, operations);
   if (options.checkResponses) registerResponseCheck(app, operations, options.checkResponses);
   // CORS first, so that every refusal after it (limits, credentials) is readable by the page that caused it.
   await registerCors(app, operations, options.stores.credentials);
@@ -105,13 +112,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
-    handlers: { ...defaultHandlers, ...options.handlers },
+    handlers: { ...defaultHandlers, ...membershipHandlers(options.membership), ...options.handlers },
     duplicateWaitMs: options.duplicateWaitMs,
   });
 
   await registerSite(app, {
     specPath,
     cdnDir: options.cdnDir ?? (existsSync(defaultCdnDir) ? defaultCdnDir : undefined),
+    demoSiteKey: options.demoSiteKey,
   });
   return app;
 }

@@ -305,9 +305,15 @@ describe('demo credentials and production mode', () => {
     assert.match(demo.stdout, /kiosk token\s+kt_[0-9A-Za-z]{32}/);
     assert.match(demo.stdout, /staff token\s+sk_[0-9A-Za-z]{32}/);
 
+    // Production needs the membership key made by the demo start (membership/key.ts); its refusal is tested
+    // in membership-key.node.test.ts. Here the key is given, so that the demo credentials are what stops it.
+    const keyFile = join(data, 'membership.key');
+    const refusedWithoutKey = await runPustaka(['start', '--production', '--data', data, '--port', '0'], {});
+    assert.equal(refusedWithoutKey.code, 1);
+    assert.match(refusedWithoutKey.stderr, /Production needs the membership key/);
     for (const [args, env] of [
-      [['start', '--production', '--data', data], {}],
-      [['start', '--data', data], { NODE_ENV: 'production' }],
+      [['start', '--production', '--data', data, '--membership-key-file', keyFile], {}],
+      [['start', '--data', data], { NODE_ENV: 'production', PUSTAKA_MEMBERSHIP_KEY_FILE: keyFile }],
     ] as const) {
       const refused = await runPustaka([...args, '--port', '0', '--host', '127.0.0.1'], { LOG_LEVEL: 'warn', ...env });
       assert.equal(refused.code, 1, refused.stdout);
@@ -319,7 +325,14 @@ describe('demo credentials and production mode', () => {
     const revoked = await pustaka('keys', 'revoke', '--demo', '--data', data);
     assert.equal(revoked.code, 0);
     assert.equal(revoked.stdout.split('\n').filter((line) => line.startsWith('Revoked')).length, 3);
-    const production = await startUntilRunning(['start', '--production', '--data', data]);
+    const production = await startUntilRunning([
+      'start',
+      '--production',
+      '--data',
+      data,
+      '--membership-key-file',
+      keyFile,
+    ]);
     assert.doesNotMatch(production.stdout, /Demo credentials/);
   });
 });

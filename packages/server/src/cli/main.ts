@@ -5,9 +5,17 @@ import { startCommand } from './start.js';
 import { keysCommand } from './keys.js';
 import { importCommand } from './import.js';
 import { withdrawCommand } from './withdraw.js';
+import { importMembersCommand } from './import-members.js';
 
 /** Every subcommand; later areas add theirs here. */
-export const commands: Command[] = [startCommand, seedCommand, keysCommand, importCommand, withdrawCommand];
+export const commands: Command[] = [
+  startCommand,
+  seedCommand,
+  keysCommand,
+  importCommand,
+  importMembersCommand,
+  withdrawCommand,
+];
 
 const overview = () =>
   [

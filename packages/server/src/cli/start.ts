@@ -15,7 +15,8 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'Start the server (API under /v1, demo site at /, API reference at /docs).',
   usage: `pustaka start [--port N] [--host NAME] [--data DIR] [--demo | --production] [--trust-proxy LIST]
-                     [--rate-limits FILE] [--cover-origins LIST]
+                     [--rate-limits FILE] [--cover-origins LIST] [--membership-key-file FILE]
+                     [--registration-retention-days N]
 
   --port N     Port to listen on (default: $PORT or 8080).
   --host NAME  Interface to listen on (default: $HOST or localhost; 0.0.0.0 for every interface).
@@ -32,7 +33,14 @@ export const startCommand: Command = {
   --cover-origins LIST
                Origins whose cover images the catalogue keeps and shows, comma-separated
                (https://sampul.example.org); covers from anywhere else are dropped. Paths on this server
-               are always kept (default: $PUSTAKA_COVER_ORIGINS, or none).`,
+               are always kept (default: $PUSTAKA_COVER_ORIGINS, or none).
+  --membership-key-file FILE
+               The key that encrypts NIK, phone, address and birth date (default: $PUSTAKA_MEMBERSHIP_KEY as
+               64 hex digits, or $PUSTAKA_MEMBERSHIP_KEY_FILE; else, outside production, membership.key in the
+               data folder, created 0600). Production refuses to start without one. See docs/membership.md.
+  --registration-retention-days N
+               Purge pending and rejected registrations after N days (default: $PUSTAKA_REGISTRATION_RETENTION_DAYS
+               or 90).`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -45,6 +53,8 @@ export const startCommand: Command = {
         'trust-proxy': { type: 'string' },
         'rate-limits': { type: 'string' },
         'cover-origins': { type: 'string' },
+        'membership-key-file': { type: 'string' },
+        'registration-retention-days': { type: 'string' },
       },
       strict: true,
     });
@@ -67,6 +77,9 @@ export const startCommand: Command = {
     }
     const coverOrigins = coverOriginsOption(values['cover-origins'] ?? io.env.PUSTAKA_COVER_ORIGINS);
     const port = portOption(values.port ?? io.env.PORT ?? '8080');
+    const retention = values['registration-retention-days'] ?? io.env.PUSTAKA_REGISTRATION_RETENTION_DAYS;
+    if (retention !== undefined && !/^[1-9]\d{0,4}$/.test(retention))
+      throw new UsageError(`--registration-retention-days must be a whole number of days from 1, not "${retention}".`);
     const dataDir = values.data ?? io.env.PUSTAKA_DATA ?? 'data';
     const server = await startServer({
       dataDir,
@@ -78,12 +91,20 @@ export const startCommand: Command = {
       trustProxy,
       coverOrigins,
       logger: { level: io.env.LOG_LEVEL ?? 'info' },
+      membershipKey: {
+        envKey: io.env.PUSTAKA_MEMBERSHIP_KEY,
+        keyFile: values['membership-key-file'] ?? io.env.PUSTAKA_MEMBERSHIP_KEY_FILE,
+      },
+      registrationRetentionDays: retention === undefined ? undefined : Number(retention),
     });
     io.out(`Pustaka is running at ${server.url}`);
     io.out(`  demo site      ${server.url}/`);
     io.out(`  API            ${server.url}/v1/libraries`);
     io.out(`  API reference  ${server.url}/docs`);
     io.out(`  data           ${dataDir}${server.created ? ' (created now)' : ''}`);
+    io.out(
+      `  membership key ${server.membershipKey.origin}${server.membershipKey.created ? ' (created now, mode 0600: back it up apart from the data)' : ''}`,
+    );
     if (server.demoCredentials) printDemoCredentials(io.out, server.demoCredentials);
     io.out('Press Ctrl-C to stop.');
     await io.stopRequested();

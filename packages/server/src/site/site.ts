@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export interface SiteOptions {
   specPath: string;
   cdnDir: string | undefined;
+  /** Demo mode: the demo site key, for the demo school site's widgets that write (registration, visits). */
+  demoSiteKey?: string | undefined;
 }
 
 const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -34,7 +36,10 @@ function requestOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-/** The server's own pages: the demo school site at /, the CDN build at /cdn/, the API reference at /docs. */
+/**
+ * The server's own pages: the demo school site at /, the librarians' staff desk at /staff/, the CDN build at
+ * /cdn/, the API reference at /docs.
+ */
 export async function registerSite(app: FastifyInstance, options: SiteOptions): Promise<void> {
   await app.register(fastifySwagger, {
     mode: 'static',
@@ -65,7 +70,18 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
   app.get('/favicon.ico', { logLevel: 'warn' }, (_request, reply) =>
     reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=86400').send(favicon),
   );
-  await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html' });
+  // `redirect`: /staff goes to /staff/, whose index.html loads the staff desk.
+  await app.register(fastifyStatic, {
+    root: demoDir,
+    prefix: '/',
+    decorateReply: false,
+    index: 'index.html',
+    redirect: true,
+  });
+  // Only in demo mode, and only the site key: a site key is public (every page with a widget shows it); the
+  // staff token is never served, the librarian pastes it.
+  const { demoSiteKey } = options;
+  if (demoSiteKey) app.get('/demo-site-key.json', async () => ({ siteKey: demoSiteKey }));
   if (options.cdnDir) {
     // Widgets are loaded cross-origin by every school site: let any page load the module script.
     await app.register(fastifyStatic, {

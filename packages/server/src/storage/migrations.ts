@@ -1,4 +1,6 @@
 import { catalogSchema } from '../catalog/sqlite/schema.js';
+import { membersSchema } from '../members/schema.js';
+import { membershipSchema } from '../membership/schema.js';
 import { catalogSourcesSchema } from '../catalog/sqlite/sources-schema.js';
 
 /**
@@ -88,6 +90,14 @@ export const migrations: Migration[] = [
       ALTER TABLE idempotency_keys ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('pending', 'done'));
       ALTER TABLE idempotency_keys ADD COLUMN boot_id TEXT;   -- pending rows: the server process that holds them
     `,
+  },
+  {
+    id: '2026-11-29-100-members',
+    sql: membersSchema,
+  },
+  {
+    id: '2026-11-29-201-membership',
+    sql: membershipSchema,
   },
   {
     id: '2026-11-29-301-catalog-sources',

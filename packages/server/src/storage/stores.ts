@@ -6,6 +6,11 @@ import { sqliteCredentialStore, type CredentialStore } from './credentials.js';
 import type { CatalogStore } from '../catalog/store.js';
 import type { CoverTrust } from '../catalog/source-records.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
+import type { MemberStore } from '../members/store.js';
+import { sqliteMemberStore } from '../members/sqlite.js';
+import { membershipCipher } from '../membership/cipher.js';
+import type { MembershipStore } from '../membership/store.js';
+import { sqliteMembershipStore } from '../membership/sqlite-store.js';
 
 /**
  * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
@@ -21,6 +26,13 @@ export interface Stores {
   credentials: CredentialStore;
   /** The union catalogue: records, copies, search. */
   catalog: CatalogStore;
+  /** The members of the whole network (looked up by the kiosk, added by registration and the seed). */
+  members: MemberStore;
+  /**
+   * Registrations for a library card, personal data encrypted. Absent when the server has no membership key
+   * (membership/key.ts): registration then answers 503 and nothing personal is stored.
+   */
+  membership?: MembershipStore | undefined;
 }
 
 export interface StoreOptions {
@@ -28,6 +40,8 @@ export interface StoreOptions {
   now?: () => Date;
   /** Which cover addresses the catalogue saves and shows (default: paths on this server only). */
   coverTrust?: CoverTrust;
+  /** The 32-byte membership key (membership/key.ts); without it there is no `membership` store. */
+  membershipKey?: Buffer;
 }
 
 export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
@@ -45,5 +59,7 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     idempotency: sqliteIdempotencyStore(db, { now: () => now().getTime() }),
     credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
     catalog: sqliteCatalogStore(db, { coverTrust: options.coverTrust }),
+    members: sqliteMemberStore(db, now),
+    membership: options.membershipKey && sqliteMembershipStore(db, membershipCipher(options.membershipKey)),
   };
 }
