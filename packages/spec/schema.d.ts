@@ -170,6 +170,10 @@ export interface paths {
          * @description From the kiosk at the library door (kiosk token: the library and location come from the token) or from
          *     a library's own website (site key, from an allowed origin). A member checking in again at the same
          *     location inside the repeat window is not counted twice: the answer is `200` with `counted: false`.
+         *     A member number nobody holds answers `422 member_not_found` and counts nothing (the kiosk offers to
+         *     continue as a guest). A check-in queued by an offline kiosk carries `occurred_at`, the moment it
+         *     happened, so that it counts on its own day (up to 7 days back). The answer greets a member by first
+         *     name only and gives `today_total`, the people counted at this library today (the library's day).
          */
         post: operations["recordVisit"];
         delete?: never;
@@ -187,9 +191,83 @@ export interface paths {
         };
         /**
          * Public visit figures
-         * @description Public aggregates only; no name or member number ever appears here.
+         * @description Public aggregates only; no name or member number ever appears here. Days are the library's days
+         *     (`time_zone`, Asia/Makassar for Bontang), never the server's or UTC. The period is a preset (`period`:
+         *     today, this week from Monday, this month, this year, or everything) or `from`/`to`; `period` wins when
+         *     both are given. People at the door (`total` = `members` + `guests` + `group_people`) and web visits
+         *     (`web_visits`, page views counted once a day per visitor) are reported apart, never added together.
+         *     `chart` adds the last 30 days by day or the last 12 months by month, whatever the period. Answers are
+         *     cacheable briefly: shared caches for 30 seconds, browsers revalidate with the `ETag`.
          */
         get: operations["getVisitStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A library's impact in one card (or the whole network's)
+         * @description For a company's CSR page or a school's front page: people who visited this year (up to today, in the
+         *     library's time zone) against the same days of last year, members registered through the library, and
+         *     the works in its collection. Public aggregates only; cacheable briefly like the stats.
+         */
+        get: operations["getVisitImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/web": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count a web visit of a library's page
+         * @description Sent by a page of the library's own website (site key, from an allowed origin) to count one web visit,
+         *     without cookies or storage in the browser. The server counts a visitor once a day from a keyed hash of
+         *     a daily rotating secret, the site, the IP address and the user agent; it stores neither the IP address
+         *     nor the user agent, and forgets the day's secret when the day ends. Known bots and automated browsers
+         *     (user agent, `automated` from `navigator.webdriver`, browsers that do not send `Sec-Fetch-*` headers,
+         *     prefetches) are not counted. Web visits are reported apart from people at the door (`web_visits`).
+         */
+        post: operations["recordWebVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/kiosk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a kiosk shows between visitors
+         * @description With the kiosk token: the kiosk's library and location, the library's day in its time zone, the people
+         *     counted there today, and the repeat window. Never cached (it changes with each visitor).
+         */
+        get: operations["getKiosk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -298,10 +376,11 @@ export interface components {
          *     request), `idempotency_in_progress` (the first request with this key is still running: retry after
          *     `Retry-After`), `duplicate_registration`, `payload_too_large`, `uri_too_long`, `headers_too_large`,
          *     `unsupported_media_type`, `rate_limited`, `timeout` (408 while the request arrives too slowly, 503
-         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`.
+         *     when the server is too slow), `unavailable`, `not_implemented`, `internal`, `member_not_found` (a visit
+         *     with a member number nobody holds; nothing counted).
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal";
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "member_not_found";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -543,6 +622,11 @@ export interface components {
             member_number: string;
             /** @description With a site key; a kiosk token fixes it. */
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         GuestVisit: {
             /**
@@ -557,6 +641,11 @@ export interface components {
             sex?: components["schemas"]["Sex"];
             purpose?: components["schemas"]["VisitPurpose"];
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         GroupVisit: {
             /**
@@ -572,6 +661,11 @@ export interface components {
             education?: components["schemas"]["EducationLevel"];
             purpose?: components["schemas"]["VisitPurpose"];
             location?: string;
+            /**
+             * Format: date-time
+             * @description When the check-in happened, for one queued by an offline kiosk (up to 7 days back; default now).
+             */
+            occurred_at?: string;
         };
         Visit: {
             id: string;
@@ -587,13 +681,20 @@ export interface components {
             recorded_at: string;
             /** @description For a member at the kiosk: the first name, to greet. Never the full name. */
             greeting_name?: string;
-            /** @description For a member visit. */
+            /** @description For a member visit. `expiring`: valid for 30 days or less. */
             membership?: {
                 /** @enum {string} */
-                status: "active" | "expiring" | "expired" | "unknown";
+                status: "active" | "expiring" | "expired" | "unknown" | "suspended";
                 /** Format: date */
                 valid_until?: string;
             };
+            /** @description People counted at this library today (its day), this visit included when counted. */
+            today_total?: number;
+            /**
+             * Format: date-time
+             * @description When `counted` is false: when the visit this one repeats was recorded.
+             */
+            repeat_of?: string;
         };
         VisitCounts: {
             total: number;
@@ -601,21 +702,108 @@ export interface components {
             guests: number;
             group_people: number;
         };
+        /**
+         * @description A preset period ending today: today, this week (from Monday), this month, this year, everything.
+         * @enum {string}
+         */
+        VisitPeriod: "today" | "week" | "month" | "year" | "all";
+        /**
+         * @description `30d`: the last 30 days by day; `12m`: the last 12 months by month (this one included).
+         * @enum {string}
+         */
+        VisitChartRange: "30d" | "12m";
+        VisitSeriesPoint: components["schemas"]["VisitCounts"] & {
+            /** @description The day, ISO week (2026-W47) or month (2026-11). */
+            period: string;
+            web_visits: number;
+        };
+        MemberTypeCount: {
+            member_type: components["schemas"]["MemberType"];
+            /** @description Member visits by members of this type. */
+            total: number;
+        };
+        VisitChart: {
+            range: components["schemas"]["VisitChartRange"];
+            /** @enum {string} */
+            granularity: "day" | "month";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Every day or month of the range, oldest first, zeros included. */
+            points: components["schemas"]["VisitSeriesPoint"][];
+        };
         VisitStats: components["schemas"]["VisitCounts"] & {
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
+            /** @description The preset asked for, or `custom` for `from`/`to`. */
+            period: components["schemas"]["VisitPeriod"] | "custom";
+            /** @description IANA time zone of the days (Asia/Makassar). */
+            time_zone: string;
+            /**
+             * Format: date
+             * @description Today in that time zone.
+             */
+            today: string;
             /** @enum {string} */
             granularity: "day" | "week" | "month";
-            series: (components["schemas"]["VisitCounts"] & {
-                /** @description The day, ISO week (2026-W47) or month (2026-11). */
-                period: string;
-            })[];
+            /** @description Web visits of the libraries' pages (not people at the door; not in `total`). */
+            web_visits: number;
+            /** @description Member visits by member type, largest first; types with none left out. */
+            by_member_type: components["schemas"]["MemberTypeCount"][];
+            /** @description Every bucket of the period, oldest first, zeros included. */
+            series: components["schemas"]["VisitSeriesPoint"][];
+            chart?: components["schemas"]["VisitChart"];
             by_library: {
                 library_id: components["schemas"]["LibraryIdValue"];
                 total: number;
             }[];
+        };
+        VisitImpact: {
+            /** @description Absent for the whole network. */
+            library_id?: components["schemas"]["LibraryIdValue"];
+            time_zone: string;
+            /** Format: date */
+            today: string;
+            year: number;
+            /** @description People at the door, 1 January to today. */
+            visits_this_year: number;
+            /** @description People at the door over the same days of last year (1 January to the same date). */
+            visits_last_year: number;
+            /** @description Change against last year in percent, rounded to one decimal; null when last year had none. */
+            trend_percent: number | null;
+            web_visits_this_year: number;
+            /** @description Members registered through this library (all of them). */
+            members: number;
+            /** @description Works (titles) in its collection. */
+            works: number;
+        };
+        WebVisitRequest: {
+            /** @description The browser's `navigator.webdriver`: true for a browser driven by automation. */
+            automated?: boolean;
+        };
+        WebVisit: {
+            library_id: components["schemas"]["LibraryIdValue"];
+            counted: boolean;
+            /**
+             * @description Why it was not counted: counted today already, or a bot or automated browser.
+             * @enum {string}
+             */
+            reason?: "repeat" | "automated";
+        };
+        KioskInfo: {
+            library: components["schemas"]["LibrarySummary"];
+            /** @description The kiosk token's room or door. */
+            location: string | null;
+            time_zone: string;
+            /** Format: date */
+            today: string;
+            /** @description People counted at the kiosk's library today (all its doors). */
+            today_counts: components["schemas"]["VisitCounts"];
+            /** @description A member checking in again at this location within this many minutes is not counted twice. */
+            repeat_window_minutes: number;
         };
         /** @enum {string} */
         MemberType: "pelajar" | "mahasiswa" | "guru_dosen" | "umum" | "asn";
@@ -895,6 +1083,24 @@ export interface components {
                  *       "code": "rate_limited",
                  *       "detail": "Too many requests; try again in 30 seconds.",
                  *       "retry_after": 30
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No member holds this member number; nothing was counted. */
+        MemberNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://pustaka.dev/problems/member_not_found",
+                 *       "title": "Unprocessable Content",
+                 *       "status": 422,
+                 *       "code": "member_not_found",
+                 *       "detail": "No member has this member number."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1400,6 +1606,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["MemberNotFound"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };
@@ -1409,11 +1616,16 @@ export interface operations {
             query?: {
                 /** @description Only these libraries (all of the network when absent). */
                 library?: components["schemas"]["LibraryIdValue"][];
+                /** @description A preset period ending today, in the library's time zone. */
+                period?: components["schemas"]["VisitPeriod"];
                 /** @description First day counted (default 30 days ago). */
                 from?: string;
                 /** @description Last day counted (default today). */
                 to?: string;
+                /** @description Buckets of `series` (default `day`; `month` for the periods `year` and `all`). */
                 granularity?: "day" | "week" | "month";
+                /** @description Adds `chart`, the last 30 days by day or the last 12 months by month. */
+                chart?: components["schemas"]["VisitChartRange"];
             };
             header?: never;
             path?: never;
@@ -1425,6 +1637,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1432,25 +1645,41 @@ export interface operations {
                      * @example {
                      *       "from": "2026-11-01",
                      *       "to": "2026-11-02",
+                     *       "period": "custom",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-02",
                      *       "granularity": "day",
                      *       "total": 70,
                      *       "members": 30,
                      *       "guests": 10,
                      *       "group_people": 30,
+                     *       "web_visits": 120,
+                     *       "by_member_type": [
+                     *         {
+                     *           "member_type": "pelajar",
+                     *           "total": 18
+                     *         },
+                     *         {
+                     *           "member_type": "umum",
+                     *           "total": 12
+                     *         }
+                     *       ],
                      *       "series": [
                      *         {
                      *           "period": "2026-11-01",
                      *           "total": 40,
                      *           "members": 20,
                      *           "guests": 5,
-                     *           "group_people": 15
+                     *           "group_people": 15,
+                     *           "web_visits": 70
                      *         },
                      *         {
                      *           "period": "2026-11-02",
                      *           "total": 30,
                      *           "members": 10,
                      *           "guests": 5,
-                     *           "group_people": 15
+                     *           "group_people": 15,
+                     *           "web_visits": 50
                      *         }
                      *       ],
                      *       "by_library": [
@@ -1464,7 +1693,172 @@ export interface operations {
                     "application/json": components["schemas"]["VisitStats"];
                 };
             };
+            /** @description The answer has not changed since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getVisitImpact: {
+        parameters: {
+            query?: {
+                /** @description The library (the whole network when absent). */
+                library?: components["schemas"]["LibraryIdValue"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The impact figures. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "dispusip-bontang",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-29",
+                     *       "year": 2026,
+                     *       "visits_this_year": 48210,
+                     *       "visits_last_year": 40175,
+                     *       "trend_percent": 20,
+                     *       "web_visits_this_year": 90342,
+                     *       "members": 5120,
+                     *       "works": 38211
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VisitImpact"];
+                };
+            };
+            /** @description The answer has not changed since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    recordWebVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried write safe; the same key within 24 hours answers the first result.
+                 * @example 5f0c6b1e-6a51-4c1e-9d3f-0a3c2f1d9b7e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "automated": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebVisitRequest"];
+            };
+        };
+        responses: {
+            /** @description Not counted (the visitor was counted today already, or is a bot or automated browser). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "sman-1-bontang",
+                     *       "counted": false,
+                     *       "reason": "repeat"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebVisit"];
+                };
+            };
+            /** @description The web visit was counted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library_id": "sman-1-bontang",
+                     *       "counted": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebVisit"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["OtherProblem"];
+        };
+    };
+    getKiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kiosk's library, location and today's count. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "library": {
+                     *         "id": "dispusip-bontang",
+                     *         "name": "Perpustakaan Umum Kota Bontang",
+                     *         "kind": "public"
+                     *       },
+                     *       "location": "pintu-utama",
+                     *       "time_zone": "Asia/Makassar",
+                     *       "today": "2026-11-29",
+                     *       "today_counts": {
+                     *         "total": 42,
+                     *         "members": 20,
+                     *         "guests": 7,
+                     *         "group_people": 15
+                     *       },
+                     *       "repeat_window_minutes": 60
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KioskInfo"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["OtherProblem"];
         };

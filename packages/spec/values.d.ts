@@ -36,6 +36,12 @@ export declare const educationLevelValues: readonly Schemas['EducationLevel'][];
 /** Every value of Sex, in the contract's order. */
 export declare const sexValues: readonly Schemas['Sex'][];
 
+/** Every value of VisitPeriod, in the contract's order. */
+export declare const visitPeriodValues: readonly Schemas['VisitPeriod'][];
+
+/** Every value of VisitChartRange, in the contract's order. */
+export declare const visitChartRangeValues: readonly Schemas['VisitChartRange'][];
+
 /** Every value of MemberType, in the contract's order. */
 export declare const memberTypeValues: readonly Schemas['MemberType'][];
 

@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `npm run generate` (packages/spec/scripts/generate.ts). Do not edit.
 
 /** Every value of ProblemCode, in the contract's order. */
-export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal"];
+export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal","member_not_found"];
 
 /** Every value of LibraryKind, in the contract's order. */
 export const libraryKindValues = ["public","school","university","company","reading-corner"];
@@ -32,6 +32,12 @@ export const educationLevelValues = ["TK","SD","SMP","SMA/SMK","D1-D3","S1","S2"
 
 /** Every value of Sex, in the contract's order. */
 export const sexValues = ["female","male"];
+
+/** Every value of VisitPeriod, in the contract's order. */
+export const visitPeriodValues = ["today","week","month","year","all"];
+
+/** Every value of VisitChartRange, in the contract's order. */
+export const visitChartRangeValues = ["30d","12m"];
 
 /** Every value of MemberType, in the contract's order. */
 export const memberTypeValues = ["pelajar","mahasiswa","guru_dosen","umum","asn"];

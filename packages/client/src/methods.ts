@@ -134,6 +134,30 @@ export const namedMethods = {
      * const stats = await client.visits.stats({ library: ['dispusip-bontang'], granularity: 'month' });
      */
     stats: 'getVisitStats',
+    /**
+     * A library's impact in one card (or the network's): visits this year against the same days of last year,
+     * members registered through it, works in its collection.
+     *
+     * @example
+     * const impact = await client.visits.impact({ library: 'dispusip-bontang' });
+     */
+    impact: 'getVisitImpact',
+    /**
+     * Counts one web visit of the page for the site key's library (once a day per visitor; bots and automated
+     * browsers are not counted). Nothing is stored in the browser.
+     *
+     * @example
+     * await client.visits.trackWeb({ automated: navigator.webdriver === true });
+     */
+    trackWeb: 'recordWebVisit',
+    /**
+     * What a kiosk shows between visitors (kiosk token): its library and location, today's count in the
+     * library's time zone, the repeat window.
+     *
+     * @example
+     * const { library, today_counts } = await kiosk.visits.kiosk();
+     */
+    kiosk: 'getKiosk',
   },
   /** Online registration for the city library card. */
   membership: {
