@@ -31,9 +31,12 @@ const contractCheckPlugin = {
   },
 };
 
-/** Hands API paths to Fastify; Koa presets 404, so the status is reset before Fastify answers. */
+/**
+ * Hands API paths (and the demo keys the kiosk and track tests use) to Fastify; Koa presets 404, so the status is
+ * reset before Fastify answers.
+ */
 function apiMiddleware(context, next) {
-  if (!context.path.startsWith('/v1/') && context.path !== '/v1') return next();
+  if (!context.path.startsWith('/v1/') && context.path !== '/v1' && context.path !== '/demo-keys.json') return next();
   context.respond = false;
   context.res.statusCode = 200;
   api.app.routing(context.req, context.res);

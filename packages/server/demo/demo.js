@@ -33,3 +33,15 @@ fetch('/v1/libraries?per_page=100')
 for (const slot of document.querySelectorAll('[data-widget]')) {
   customElements.whenDefined(slot.dataset.widget).then(() => slot.querySelector('.placeholder')?.remove());
 }
+
+// The counter also counts this page's views, as a school site does with its own site key (`site-key="pk_..."
+// track`); the demo server hands out its demo site key.
+fetch('/demo-keys.json')
+  .then((response) => (response.ok ? response.json() : {}))
+  .then(({ site_key: siteKey }) => {
+    const counter = document.querySelector('pustaka-visit-counter[data-track]');
+    if (!siteKey || !counter) return;
+    counter.setAttribute('site-key', siteKey);
+    counter.setAttribute('track', '');
+  })
+  .catch(() => {});

@@ -104,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSite(app, {
     specPath,
     cdnDir: options.cdnDir ?? (existsSync(defaultCdnDir) ? defaultCdnDir : undefined),
+    credentials: options.stores.credentials,
   });
   return app;
 }

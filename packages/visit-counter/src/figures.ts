@@ -52,7 +52,11 @@ export async function loadFigures(
   };
 }
 
-export async function loadImpact(client: PustakaClient, library: string | undefined, signal: AbortSignal): Promise<Impact> {
+export async function loadImpact(
+  client: PustakaClient,
+  library: string | undefined,
+  signal: AbortSignal,
+): Promise<Impact> {
   const impact = await client.visits.impact(library ? { library } : {}, { signal });
   return {
     year: impact.year,

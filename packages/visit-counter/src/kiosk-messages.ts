@@ -46,7 +46,8 @@ export const kioskMessages = defineMessages({
   en: {
     title: 'Guest book',
     today: 'Visitors today: {count}',
-    waiting: ({ count }, f) => `${f.number(count as number)} ${count === 1 ? 'visit waits' : 'visits wait'} for the network; sent automatically.`,
+    waiting: ({ count }, f) =>
+      `${f.number(count as number)} ${count === 1 ? 'visit waits' : 'visits wait'} for the network; sent automatically.`,
     memberNumber: 'Member number',
     memberHint: 'Type or scan your library card, then press Enter.',
     memberPattern: '{fieldName} has only letters, digits and hyphens.',
@@ -71,7 +72,8 @@ export const kioskMessages = defineMessages({
     back: 'Back',
     welcome: 'Welcome, {name}!',
     thanks: 'Thank you, enjoy your visit!',
-    thanksGroup: ({ count }, f) => `Thank you! ${f.number(count as number)} ${count === 1 ? 'person' : 'people'} recorded.`,
+    thanksGroup: ({ count }, f) =>
+      `Thank you! ${f.number(count as number)} ${count === 1 ? 'person' : 'people'} recorded.`,
     repeat: 'You checked in at {time} already; a visit is not counted twice.',
     queued: 'Thank you! Your visit is saved and will be sent when the network is back.',
     expired: 'Your library card has expired. Please renew it at the desk.',

@@ -3,6 +3,7 @@ import { FormController, LanguageController, maxLength, pattern, required, valid
 import { educationLevelValues, occupationValues, visitPurposeValues } from '@pustaka/spec/values';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { kioskMessages, occupationLabels, purposeLabels } from './kiosk-messages.js';
+export { default as kioskStyles } from './kiosk.styles.js';
 import { newKey, visitQueue, type QueuedVisit } from './visit-queue.js';
 import type { PustakaVisitRecordedDetail } from './visit-counter.component.js';
 
@@ -75,7 +76,13 @@ export class KioskFace implements ReactiveController {
     this.#member = new FormController(host, {
       member_number: {
         label: label('memberNumber'),
-        validators: [required(), pattern(/[A-Za-z0-9-]{3,40}/, { id: kioskMessages.id.memberPattern, en: '{fieldName} has only letters, digits and hyphens.' })],
+        validators: [
+          required(),
+          pattern(/[A-Za-z0-9-]{3,40}/, {
+            id: kioskMessages.id.memberPattern,
+            en: '{fieldName} has only letters, digits and hyphens.',
+          }),
+        ],
       },
     });
     this.#guest = new FormController(host, {
@@ -84,13 +91,21 @@ export class KioskFace implements ReactiveController {
       occupation: { label: label('occupation'), validators: [required()] },
       purpose: { label: label('purpose'), validators: [required()] },
     });
-    this.#group = new FormController(host, {
-      leader_name: { label: label('leader'), validators: [required(), maxLength(100)] },
-      institution,
-      male: { label: label('male'), validators: [required(), headCount] },
-      female: { label: label('female'), validators: [required(), headCount] },
-      education: { label: label('education'), validators: [required()] },
-    }, { serverMessages: { nobody: { id: 'Isi jumlah laki-laki atau perempuan.', en: 'Enter how many boys/men or girls/women came.' } } });
+    this.#group = new FormController(
+      host,
+      {
+        leader_name: { label: label('leader'), validators: [required(), maxLength(100)] },
+        institution,
+        male: { label: label('male'), validators: [required(), headCount] },
+        female: { label: label('female'), validators: [required(), headCount] },
+        education: { label: label('education'), validators: [required()] },
+      },
+      {
+        serverMessages: {
+          nobody: { id: 'Isi jumlah laki-laki atau perempuan.', en: 'Enter how many boys/men or girls/women came.' },
+        },
+      },
+    );
     host.addController(this);
   }
 
@@ -149,11 +164,12 @@ export class KioskFace implements ReactiveController {
   async #send(visit: QueuedVisit, late: boolean): Promise<Visit | 'queued' | PustakaApiError> {
     this.#inFlight.add(visit.key);
     try {
-      const record = (body: VisitRequest) =>
-        this.#hooks.client().visits.record(body, { idempotencyKey: visit.key });
+      const record = (body: VisitRequest) => this.#hooks.client().visits.record(body, { idempotencyKey: visit.key });
       let answer: Visit;
       try {
-        answer = await record(late ? { ...visit.body, occurred_at: new Date(visit.queuedAt).toISOString() } : visit.body);
+        answer = await record(
+          late ? { ...visit.body, occurred_at: new Date(visit.queuedAt).toISOString() } : visit.body,
+        );
       } catch (error) {
         if (!(late && error instanceof PustakaApiError && error.code === 'validation_failed')) throw error;
         answer = await record(visit.body);
@@ -187,7 +203,12 @@ export class KioskFace implements ReactiveController {
       banner = { kind: 'repeat', time };
     } else if (body.kind === 'member') {
       const status = answer.membership?.status;
-      banner = { kind: answer.greeting_name ? 'welcome' : 'thanks', name: answer.greeting_name, people, membership: status };
+      banner = {
+        kind: answer.greeting_name ? 'welcome' : 'thanks',
+        name: answer.greeting_name,
+        people,
+        membership: status,
+      };
     } else banner = { kind: body.kind === 'group' ? 'thanksGroup' : 'thanks', people };
     if (answer !== 'queued' && !(answer instanceof PustakaApiError)) {
       this.#hooks.recorded({ kind: body.kind, people, outcome: answer.counted ? 'counted' : 'repeat' });
@@ -203,7 +224,12 @@ export class KioskFace implements ReactiveController {
     this.banner = banner;
     this.screen = 'member';
     clearTimeout(this.#greetingTimer);
-    if (banner.kind === 'welcome' || banner.kind.startsWith('thanks') || banner.kind === 'queued' || banner.kind === 'repeat') {
+    if (
+      banner.kind === 'welcome' ||
+      banner.kind.startsWith('thanks') ||
+      banner.kind === 'queued' ||
+      banner.kind === 'repeat'
+    ) {
       this.#greetingTimer = setTimeout(() => {
         this.banner = undefined;
         this.#host.requestUpdate();
@@ -276,7 +302,12 @@ export class KioskFace implements ReactiveController {
     if (event.key === 'Escape' && this.screen !== 'member') void this.#go('member');
   };
 
-  #input(form: FormController<string>, name: string, text: string, attributes: { type?: string; autocomplete?: string } = {}) {
+  #input(
+    form: FormController<string>,
+    name: string,
+    text: string,
+    attributes: { type?: string; autocomplete?: string } = {},
+  ) {
     return html`<label>${text}
       <input name=${name} type=${attributes.type ?? 'text'} autocomplete=${attributes.autocomplete ?? 'off'}
         inputmode=${attributes.type === 'number' ? 'numeric' : nothing} min=${attributes.type === 'number' ? 0 : nothing}
@@ -284,7 +315,13 @@ export class KioskFace implements ReactiveController {
     </label>${form.feedback(name)}`;
   }
 
-  #select(form: FormController<string>, name: string, text: string, values: readonly string[], labels?: Record<string, string>) {
+  #select(
+    form: FormController<string>,
+    name: string,
+    text: string,
+    values: readonly string[],
+    labels?: Record<string, string>,
+  ) {
     const { t } = this.#i18n;
     return html`<label>${text}
       <select name=${name} aria-invalid=${form.invalid(name)} aria-describedby=${form.describedBy(name)}>

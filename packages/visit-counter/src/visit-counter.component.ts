@@ -1,6 +1,6 @@
 import type { PustakaClientOptions } from '@pustaka/client';
 import { LanguageController, LoadController, PustakaElement } from '@pustaka/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { chart } from './chart.js';
 import { CountUp } from './count-up.js';
 import { loadFigures, loadImpact, type Figures, type Impact, type Period } from './figures.js';
@@ -122,7 +122,6 @@ export class PustakaVisitCounter extends PustakaElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisibility);
-    if (this.track && this.siteKey) trackPageView(this.client, this.apiBase);
   }
 
   override disconnectedCallback(): void {
@@ -139,6 +138,7 @@ export class PustakaVisitCounter extends PustakaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.track && this.siteKey) trackPageView(this.client, this.apiBase);
     if (this.mode === 'kiosk') {
       if (!this.#kiosk) void this.#startKiosk();
       return;
@@ -151,7 +151,11 @@ export class PustakaVisitCounter extends PustakaElement {
 
   /** The kiosk and its form kit load only on a kiosk: a page with a counter downloads no form code. */
   async #startKiosk() {
-    const { KioskFace } = await import('./kiosk.js');
+    const { KioskFace, kioskStyles } = await import('./kiosk.js');
+    adoptStyles(this.renderRoot as ShadowRoot, [
+      ...(this.constructor as typeof PustakaVisitCounter).elementStyles,
+      kioskStyles,
+    ]);
     this.#kiosk ??= new KioskFace(this, {
       client: () => this.client,
       scope: () => this.apiBase,
