@@ -6,6 +6,7 @@ import { warmUp } from './http/warm-up.js';
 import { openDatabase, type Db } from './storage/database.js';
 import { sqliteStores, type Stores } from './storage/stores.js';
 import { seedDemo } from './seed/seed.js';
+import { seedDemoMembers } from './seed/members-demo.js';
 import { assertNoDemoCredentials, ensureDemoCredentials, type DemoCredentials } from './auth/demo.js';
 
 export interface ServerOptions {
@@ -47,6 +48,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(file);
   const stores = sqliteStores(db);
   if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores);
+  // A demo database made before members existed gets them too, so that the kiosk's member path works.
+  else if (options.demo && (await stores.libraries.exists('dispusip-bontang'))) await seedDemoMembers(stores.members);
   const demoCredentials = options.demo ? await ensureDemoCredentials(stores) : undefined;
   if (options.production) {
     try {

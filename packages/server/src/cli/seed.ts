@@ -24,7 +24,7 @@ export const seedCommand: Command = {
     try {
       const report = await seedDemo(sqliteStores(db));
       io.out(
-        `Seeded ${report.libraries} libraries and ${report.records} catalogue records into ${databaseFile(dataDir)}.`,
+        `Seeded ${report.libraries} libraries, ${report.records} catalogue records and ${report.members} members into ${databaseFile(dataDir)}.`,
       );
     } finally {
       db.close();

@@ -1,4 +1,5 @@
 import { catalogSchema } from '../catalog/sqlite/schema.js';
+import { membersSchema } from '../members/schema.js';
 
 /**
  * Schema migrations, applied in order and never edited once released: a change is a new entry.
@@ -87,5 +88,9 @@ export const migrations: Migration[] = [
       ALTER TABLE idempotency_keys ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('pending', 'done'));
       ALTER TABLE idempotency_keys ADD COLUMN boot_id TEXT;   -- pending rows: the server process that holds them
     `,
+  },
+  {
+    id: '2026-11-29-100-members',
+    sql: membersSchema,
   },
 ];

@@ -5,6 +5,8 @@ import { sqliteAuditLog } from './audit.js';
 import { sqliteCredentialStore, type CredentialStore } from './credentials.js';
 import type { CatalogStore } from '../catalog/store.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
+import type { MemberStore } from '../members/store.js';
+import { sqliteMemberStore } from '../members/sqlite.js';
 
 /**
  * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
@@ -20,6 +22,8 @@ export interface Stores {
   credentials: CredentialStore;
   /** The union catalogue: records, copies, search. */
   catalog: CatalogStore;
+  /** The members of the whole network (looked up by the kiosk, added by registration and the seed). */
+  members: MemberStore;
 }
 
 export interface StoreOptions {
@@ -42,5 +46,6 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     idempotency: sqliteIdempotencyStore(db, { now: () => now().getTime() }),
     credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
     catalog: sqliteCatalogStore(db),
+    members: sqliteMemberStore(db, now),
   };
 }

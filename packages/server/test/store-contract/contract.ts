@@ -7,6 +7,7 @@ import { IDEMPOTENCY_WINDOW_MS } from '../../src/storage/idempotency.js';
 import type { Stores } from '../../src/storage/stores.js';
 import type { Library } from '../../src/types.js';
 import { saveRun, testClock, type StoreFactory, type StoreHarness } from './harness.js';
+import { membersContract } from './members.js';
 
 /**
  * What the routes, the importers, the seed and the CLI rely on from storage, checked through the `Stores`
@@ -19,6 +20,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     idempotencyContract(factory);
     catalogWritesContract(factory);
     catalogSearchContract(factory);
+    membersContract(factory);
   });
 }
 
