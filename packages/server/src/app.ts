@@ -19,6 +19,9 @@ import { registerResponseCheck, type ResponseViolation } from './http/response-c
 import { catalogHandlers } from './routes/catalog.js';
 import { libraryHandlers } from './routes/libraries.js';
 import { systemHandlers } from './routes/system.js';
+import { visitHandlers } from './routes/visits.js';
+import { registerVisitDropReport } from './visits/drops.js';
+import type { VisitOptions } from './visits/options.js';
 import { registerSite } from './site/site.js';
 import type { Stores } from './storage/stores.js';
 
@@ -52,12 +55,19 @@ export interface AppOptions {
   checkResponses?: (violation: ResponseViolation) => void;
   /** Milliseconds since the epoch, for the rate limits' windows: a test moves time instead of waiting. */
   clock?: () => number;
+  /** How visits are counted: the libraries' time zone, the repeat window (visits/options.ts). */
+  visits?: VisitOptions;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
 const defaultCdnDir = fileURLToPath(new URL('../../../dist/cdn/', import.meta.url));
 
-export const defaultHandlers: OperationHandlers = { ...systemHandlers, ...libraryHandlers, ...catalogHandlers };
+export const defaultHandlers: OperationHandlers = {
+  ...systemHandlers,
+  ...libraryHandlers,
+  ...catalogHandlers,
+  ...visitHandlers(),
+};
 
 /**
  * Builds the Pustaka server: every operation of the contract routed and validated against the contract
@@ -94,10 +104,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
   if (rateLimits) registerRateLimits(app, rateLimits, options.clock);
+  registerVisitDropReport(app);
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
-    handlers: { ...defaultHandlers, ...options.handlers },
+    handlers: {
+      ...defaultHandlers,
+      ...visitHandlers({
+        now: options.clock,
+        ...options.visits,
+        perVisitor: rateLimits ? rateLimits['web-visit'].perVisitor : null,
+      }),
+      ...options.handlers,
+    },
     duplicateWaitMs: options.duplicateWaitMs,
   });
 

@@ -24,6 +24,7 @@ export interface ServerOptions {
   rateLimits?: AppOptions['rateLimits'];
   trustProxy?: AppOptions['trustProxy'];
   checkResponses?: AppOptions['checkResponses'];
+  visits?: AppOptions['visits'];
 }
 
 export interface RunningServer {
@@ -60,8 +61,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses } = options;
-  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy, checkResponses });
+  const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses, visits } = options;
+  const app = await buildApp({ stores, logger, cdnDir, limits, rateLimits, trustProxy, checkResponses, visits });
   app.addHook('onClose', async () => db.close());
   await warmUp(app);
   await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });

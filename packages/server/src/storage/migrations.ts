@@ -1,5 +1,6 @@
 import { catalogSchema } from '../catalog/sqlite/schema.js';
 import { membersSchema } from '../members/schema.js';
+import { visitsSchema } from '../visits/schema.js';
 
 /**
  * Schema migrations, applied in order and never edited once released: a change is a new entry.
@@ -92,5 +93,9 @@ export const migrations: Migration[] = [
   {
     id: '2026-11-29-100-members',
     sql: membersSchema,
+  },
+  {
+    id: '2026-11-29-110-visits',
+    sql: visitsSchema,
   },
 ];

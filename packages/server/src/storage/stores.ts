@@ -7,6 +7,8 @@ import type { CatalogStore } from '../catalog/store.js';
 import { sqliteCatalogStore } from '../catalog/sqlite/store.js';
 import type { MemberStore } from '../members/store.js';
 import { sqliteMemberStore } from '../members/sqlite.js';
+import type { VisitStore } from '../visits/store.js';
+import { sqliteVisitStore } from '../visits/sqlite.js';
 
 /**
  * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
@@ -24,6 +26,8 @@ export interface Stores {
   catalog: CatalogStore;
   /** The members of the whole network (looked up by the kiosk, added by registration and the seed). */
   members: MemberStore;
+  /** The guest book of every library and its daily and monthly roll-ups; web visits apart. */
+  visits: VisitStore;
 }
 
 export interface StoreOptions {
@@ -47,5 +51,6 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     credentials: sqliteCredentialStore(db, sqliteAuditLog(db, now), now),
     catalog: sqliteCatalogStore(db),
     members: sqliteMemberStore(db, now),
+    visits: sqliteVisitStore(db),
   };
 }
