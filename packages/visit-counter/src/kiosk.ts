@@ -64,6 +64,8 @@ export class KioskFace implements ReactiveController {
   /** Check-ins being sent now: a flush never sends one a check-in is already sending. */
   readonly #inFlight = new Set<string>();
   #flushing: Promise<void> | undefined;
+  /** The member field takes focus once drawn: a kiosk waits for a card, not for a click. */
+  #focusPending = true;
   #greetingTimer: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setInterval> | undefined;
   readonly #onOnline = () => void this.flush();
@@ -114,6 +116,13 @@ export class KioskFace implements ReactiveController {
     this.#retryTimer = setInterval(() => this.waiting && void this.flush(), retryMs);
     void this.#loadInfo();
     void this.flush();
+  }
+
+  hostUpdated(): void {
+    const input = this.#field('member_number');
+    if (!this.#focusPending || !input) return;
+    this.#focusPending = false;
+    input.focus();
   }
 
   hostDisconnected(): void {
@@ -215,8 +224,9 @@ export class KioskFace implements ReactiveController {
     } else if (answer === 'queued') this.#hooks.recorded({ kind: body.kind, people, outcome: 'queued' });
     await this.#count();
     if (banner.kind !== 'unknown') this.#reset();
-    this.#show(banner);
-    if (answer === 'queued') void this.flush();
+    void this.#show(banner);
+    // The server answered: the network is back, and what waited goes out behind this visitor.
+    if (answer !== 'queued' && this.waiting) void this.flush();
   }
 
   /** Shows a banner on the member screen, focus in the member number field ready for the next card. */

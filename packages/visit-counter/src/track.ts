@@ -8,8 +8,8 @@ const counted = new Set<string>();
  * counts a visitor once a day from a keyed hash it forgets, and hears from `automated` that a browser is driven by
  * automation (`navigator.webdriver`), which it does not count. A failure costs the page nothing.
  */
-export function trackPageView(client: PustakaClient, scope: string): void {
+export async function trackPageView(client: PustakaClient, scope: string): Promise<void> {
   if (counted.has(scope)) return;
   counted.add(scope);
-  client.visits.trackWeb({ automated: navigator.webdriver === true }).catch(() => {});
+  await client.visits.trackWeb({ automated: navigator.webdriver === true }).catch(() => {});
 }

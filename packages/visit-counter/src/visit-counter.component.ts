@@ -138,7 +138,7 @@ export class PustakaVisitCounter extends PustakaElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.track && this.siteKey) trackPageView(this.client, this.apiBase);
+    if (this.track && this.siteKey) void trackPageView(this.client, this.apiBase);
     if (this.mode === 'kiosk') {
       if (!this.#kiosk) void this.#startKiosk();
       return;
@@ -202,14 +202,10 @@ export class PustakaVisitCounter extends PustakaElement {
           </dl>`
           : nothing
       }
-      ${
-        figures?.web === undefined
-          ? nothing
-          : html`<p part="web" class="muted">${t('web')}: ${number(figures.web)} (${t('webNote')})</p>`
-      }
+      <p part="web" class="muted">${t('web')}: ${number(figures?.web)} (${t('webNote')})</p>
       ${this.chart ? chart(figures?.series ?? [], this.#period === 'year' || this.#period === 'all', this.#view) : nothing}
       <p part="updated" class="muted">
-        ${figures ? t('updated', { time: this.#i18n.formatDate(figures.at, { timeStyle: 'short' }) }) : ' '}
+        ${figures ? t('updated', { time: this.#i18n.formatDate(figures.at, { timeStyle: 'short' }) }) : '\u00a0'}
       </p>`;
   }
 

@@ -1,14 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { createPustakaClient } from '@pustaka/client';
 import { PustakaVisitCounter } from '../src/index.js';
-import {
-  demoKeys,
-  part,
-  recordGuest,
-  serverStats,
-  TestVisitCounter,
-  text,
-} from './support.js';
+import { trackPageView } from '../src/track.js';
+import { demoKeys, part, recordGuest, serverStats, TestVisitCounter, text } from './support.js';
 
 const api = location.origin;
 const digits = (value: string) => Number(value.replace(/\D/g, ''));
@@ -177,5 +172,27 @@ describe('<pustaka-visit-counter track>', () => {
     expect(await web[0]!.json()).to.deep.equal({ automated: navigator.webdriver === true });
     expect(document.cookie).to.equal(cookies);
     expect(localStorage.length + sessionStorage.length).to.equal(stored);
+  });
+
+  it('counts a page view once however often the page is reloaded, and an automated browser never', async () => {
+    const { site_key } = await demoKeys();
+    const client = createPustakaClient({ baseUrl: api, siteKey: site_key });
+    const web = async () => (await serverStats('library=sman-1-bontang&period=today')).web_visits;
+    const before = await web();
+    const asBrowser = (webdriver: boolean) =>
+      Object.defineProperty(navigator, 'webdriver', { value: webdriver, configurable: true });
+    try {
+      // Each scope stands for one page load: the module that remembers what it counted starts afresh on a reload.
+      asBrowser(true);
+      await trackPageView(client, 'load-by-a-bot');
+      expect(await web(), 'an automated browser is not counted').to.equal(before);
+      asBrowser(false);
+      await trackPageView(client, 'first-load');
+      expect(await web(), 'a person is counted').to.equal(before + 1);
+      await trackPageView(client, 'reload');
+      expect(await web(), 'a reload is not counted again').to.equal(before + 1);
+    } finally {
+      delete (navigator as { webdriver?: boolean }).webdriver;
+    }
   });
 });
