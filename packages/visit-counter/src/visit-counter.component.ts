@@ -96,16 +96,19 @@ export class PustakaVisitCounter extends PustakaElement {
       [mode, library, period, withChart]: readonly [string, string | undefined, Period, boolean],
       signal,
     ): Promise<Figures | Impact> =>
-      mode === 'impact'
-        ? loadImpact(this.client, library!, signal)
-        : loadFigures(this.client, library, period, withChart, signal),
+      (mode === 'impact'
+        ? loadImpact(this.client, library, signal)
+        : loadFigures(this.client, library, period, withChart, signal)
+      ).finally(() => {
+        // Answered or failed, the next update comes `refresh` seconds later: a failed one is tried again then.
+        this.#loadedAt = Date.now();
+        this.#schedule();
+      }),
     onComplete: (value) => {
-      this.#loadedAt = Date.now();
       if ('counts' in value) {
         this.#figures = value;
         this.#figure.to(value.counts.total);
       }
-      this.#schedule();
     },
   });
 

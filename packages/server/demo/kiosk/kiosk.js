@@ -1,3 +1,4 @@
+/* global localStorage, history, navigator */
 // The kiosk page: the widget in kiosk mode with this device's kiosk token, and a service worker that lets the
 // page open again without a network. Check-ins made offline wait in the widget's IndexedDB outbox.
 //

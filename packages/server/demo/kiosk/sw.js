@@ -1,3 +1,4 @@
+/* global self, caches */
 // The kiosk's service worker: the kiosk page and the CDN files it runs on are kept in a cache, so that the page
 // opens again without a network once it has been loaded. Network first (a new release shows up at once), the
 // cache when the network fails or takes more than 4 seconds. API calls (/v1/) are never cached: a check-in that
