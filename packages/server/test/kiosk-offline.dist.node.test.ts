@@ -48,7 +48,12 @@ describe('the kiosk page with its service worker', () => {
         document.querySelector('pustaka-visit-counter')!.shadowRoot!.querySelector('[part="count"]')?.textContent ?? '',
       ),
     );
-    assert.equal(await inKiosk(page, 'count'), 'Pengunjung hari ini: 0');
+    const today = async () => {
+      const stats = await fetch(`${server.url}/v1/visits/stats?library=dispusip-bontang&period=today`);
+      return ((await stats.json()) as { total: number }).total;
+    };
+    const before = await today();
+    assert.equal(await inKiosk(page, 'count'), `Pengunjung hari ini: ${before}`);
     assert.equal(await page.evaluate(() => document.getElementById('kiosk-note')!.hidden), false, 'says it is a demo');
 
     await page.setOfflineMode(true);
@@ -76,9 +81,6 @@ describe('the kiosk page with its service worker', () => {
         document.querySelector('pustaka-visit-counter')!.shadowRoot!.querySelector('[part="queue"]')!.textContent ===
         '',
     );
-    const stats = (await (
-      await fetch(`${server.url}/v1/visits/stats?library=dispusip-bontang&period=today`)
-    ).json()) as { total: number };
-    assert.equal(stats.total, 1, 'the check-in made offline was counted once');
+    assert.equal(await today(), before + 1, 'the check-in made offline was counted once');
   });
 });
