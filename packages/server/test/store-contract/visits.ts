@@ -168,6 +168,18 @@ export function visitsContract(factory: StoreFactory) {
       assert.deepEqual([...some.keys()], [campus]);
     });
 
+    it("adds a day's totals without visit rows, to what the day has", async () => {
+      const { visits } = state.stores;
+      const day: VisitTotals = { ...emptyTotals(), members: 7, guests: 3, groupPeople: 20, webVisits: 11 };
+      day.memberTypes = { pelajar: 4, mahasiswa: 0, guru_dosen: 1, umum: 2, asn: 0 };
+      // The 12th had one guest at the city library (recorded above).
+      await visits.addDayTotals([{ libraryId: city, day: '2026-03-12', totals: day }]);
+      const expected = { ...day, guests: 4, memberTypes: { ...day.memberTypes } };
+      assert.deepEqual(await visits.totals(city, '2026-03-12', '2026-03-12'), expected);
+      assert.equal((await visits.totals(NETWORK, '2026-03-01', '2026-03-31')).webVisits, 5 + 11);
+      assert.equal(await visits.firstDay(school), '2026-03-13');
+    });
+
     it('adds up any period like the visits themselves, across month and year ends', async () => {
       const random = mulberry32(12);
       const types: MemberType[] = ['pelajar', 'mahasiswa', 'guru_dosen', 'umum', 'asn'];
