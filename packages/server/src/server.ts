@@ -48,7 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const created = !existsSync(file);
   const db = openDatabase(file);
   const stores = sqliteStores(db);
-  if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores);
+  if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores, { visitHistory: true });
   // A demo database made before members existed gets them too, so that the kiosk's member path works.
   else if (options.demo && (await stores.libraries.exists('dispusip-bontang'))) await seedDemoMembers(stores.members);
   const demoCredentials = options.demo ? await ensureDemoCredentials(stores) : undefined;

@@ -7,6 +7,7 @@ import {
   addTotals,
   emptyTotals,
   type Bucket,
+  type DayTotals,
   type NewVisit,
   type StoredVisit,
   type VisitStore,
@@ -141,6 +142,18 @@ export function sqliteVisitStore(db: Db): VisitStore {
     };
   });
 
+  const addDayTotals = db.transaction((days: DayTotals[]) => {
+    for (const { libraryId, day, totals } of days) {
+      addToRollUps(libraryId, day, [
+        totals.members,
+        totals.guests,
+        totals.groupPeople,
+        totals.webVisits,
+        ...memberTypes.map((type) => totals.memberTypes[type]),
+      ]);
+    }
+  });
+
   const insertVisitor = db.prepare(
     'INSERT INTO web_visitors (day, library_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -197,6 +210,7 @@ export function sqliteVisitStore(db: Db): VisitStore {
 
   return {
     record: async (visit, options = {}) => record(visit, options.repeatWindowMs),
+    addDayTotals: async (days) => addDayTotals(days),
     recordWebVisit: async (libraryId, day, visitor) => recordWebVisit(libraryId, day, visitor),
     webSecret: async (day) => webSecret(day),
     async totals(scope, from, to) {

@@ -66,6 +66,12 @@ export interface VisitTotals {
   memberTypes: MemberTypeCounts;
 }
 
+export interface DayTotals {
+  libraryId: string;
+  day: string;
+  totals: VisitTotals;
+}
+
 export interface Bucket extends VisitTotals {
   /** `YYYY-MM-DD` or `YYYY-MM`. */
   bucket: string;
@@ -82,6 +88,11 @@ export interface VisitStore {
    * at the same library and location less than that long before or after `occurredAt`.
    */
   record(visit: NewVisit, options?: { repeatWindowMs?: number }): Promise<RecordOutcome>;
+  /**
+   * Adds days' totals without visit rows, all in one transaction: the days of an older guest book (SLiMS,
+   * INLISLite) brought over, or the demo's history. Added to what each day has already.
+   */
+  addDayTotals(days: DayTotals[]): Promise<void>;
   /** Counts a web visitor once per library and day; answers whether it was counted now. */
   recordWebVisit(libraryId: string, day: string, visitor: string): Promise<boolean>;
   /**

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
  * `navigator.webdriver`).
  */
 const botAgents =
-  /bot\b|bot[/_;-]|crawl|spider|slurp|scrape|archiver|preview|fetcher|monitor|uptime|pingdom|lighthouse|pagespeed|gtmetrix|headless|phantomjs|selenium|webdriver|puppeteer|playwright|cypress|facebookexternalhit|whatsapp|embedly|curl|wget|python|java\/|go-http|okhttp|axios|node-fetch|undici|node\.js|deno|bun\/|httpclient|libwww|perl|ruby|php|postman|insomnia|^mozilla\/5\.0$/i;
+  /bot\b|bot[/_;-]|crawl|spider|slurp|scrape|archiver|preview|fetcher|monitor|uptime|pingdom|lighthouse|pagespeed|gtmetrix|headless|phantomjs|selenium|webdriver|puppeteer|playwright|cypress|facebookexternalhit|whatsapp|embedly|curl|wget|python|java\/|go-http|okhttp|axios|node-fetch|undici|node\.js|deno|bun\/|httpclient|libwww|perl|ruby|php|postman|insomnia|^mozilla\/5\.0$|^node$/i;
 
 /** Headless Chromium says so in its user agent; tests of a page may still want it counted (see `countHeadless`). */
 const headless = /headlesschrome/i;
