@@ -9,7 +9,6 @@ export const messages = defineMessages({
     p_month: 'Kunjungan bulan ini',
     p_year: 'Kunjungan tahun ini',
     p_all: 'Seluruh kunjungan',
-    network: 'Seluruh perpustakaan Kota Bontang',
     members: 'Anggota',
     guests: 'Tamu',
     groups: 'Rombongan (orang)',
@@ -37,7 +36,6 @@ export const messages = defineMessages({
     p_month: 'Visits this month',
     p_year: 'Visits this year',
     p_all: 'All visits',
-    network: 'All libraries of Bontang',
     members: 'Members',
     guests: 'Guests',
     groups: 'Groups (people)',
@@ -59,5 +57,3 @@ export const messages = defineMessages({
     trendNew: 'no figures for last year yet',
   },
 });
-
-export type Translate = (key: keyof typeof messages.id & string, params?: Record<string, string | number>) => string;
