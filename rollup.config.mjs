@@ -224,7 +224,10 @@ function isRuntimeModule(id) {
  * The form kit is core code that only the form-shaped widgets (membership form, kiosk) use: left out of the
  * runtime chunk, it travels with them, and a page with only a catalogue search does not download it.
  */
-const formKitPaths = ['validators', 'form-controller'].map((name) => `${sep}${join('packages', 'core', 'src', name)}.`);
+// Both src/ and dist/: the production build resolves @pustaka/core to its dist/, where src/ alone never matched.
+const formKitPaths = ['src', 'dist'].flatMap((folder) =>
+  ['validators', 'form-controller'].map((name) => `${sep}${join('packages', 'core', folder, name)}.`),
+);
 
 /** @param {WorkspacePackage[]} packages @returns {import('rollup').RollupOptions} */
 export function cdnBuild(packages) {
@@ -237,7 +240,9 @@ export function cdnBuild(packages) {
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: (id) => (isRuntimeModule(id) ? 'runtime' : undefined),
+      // The form kit gets a chunk of its own: left to itself, it would follow core's index into the runtime chunk.
+      manualChunks: (id) =>
+        formKitPaths.some((path) => id.includes(path)) ? 'form-kit' : isRuntimeModule(id) ? 'runtime' : undefined,
       banner: '/*! Pustaka | MIT | bundled third-party licences: THIRD_PARTY_LICENSES.txt */',
       sourcemap: true,
       plugins: [minify()],

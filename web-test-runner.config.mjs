@@ -15,8 +15,9 @@ register();
 const { startTestServer } = await import('./test/support/server.ts');
 const { describeViolations } = await import('./test/support/contract-check.ts');
 // No minimum fill time: tests fill the registration form faster than a person (the server's Node tests cover
-// the anti-spam rules); a trapped registration would be answered as usual but never stored.
-const api = await startTestServer({ membership: { minFillMs: 0 } });
+// the anti-spam rules); a trapped registration would be answered as usual but never stored. Headless Chromium's
+// user agent is counted for the track face's tests; navigator.webdriver still marks a bot.
+const api = await startTestServer({ membership: { minFillMs: 0 }, visits: { countHeadless: true } });
 process.on('exit', () => void api.close());
 
 /**
@@ -33,14 +34,17 @@ const contractCheckPlugin = {
   },
 };
 
-/** Hands API paths to Fastify; Koa presets 404, so the status is reset before Fastify answers. */
+/**
+ * Hands API paths (and the demo keys the kiosk and track tests use) to Fastify; Koa presets 404, so the status is
+ * reset before Fastify answers.
+ */
 function apiMiddleware(context, next) {
   // The demo site key and staff token, for browser tests that register or approve (test runner only).
   if (context.path === '/test/demo-credentials') {
     context.body = api.demoCredentials;
     return;
   }
-  if (!context.path.startsWith('/v1/') && context.path !== '/v1') return next();
+  if (!context.path.startsWith('/v1/') && context.path !== '/v1' && context.path !== '/demo-keys.json') return next();
   context.respond = false;
   context.res.statusCode = 200;
   api.app.routing(context.req, context.res);

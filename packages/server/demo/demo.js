@@ -34,13 +34,18 @@ for (const slot of document.querySelectorAll('[data-widget]')) {
   customElements.whenDefined(slot.dataset.widget).then(() => slot.querySelector('.placeholder')?.remove());
 }
 
-// Demo mode hands its site key to the demo page (a site key is public); a real site writes it in the markup.
-fetch('/demo-site-key.json')
-  .then((response) => (response.ok ? response.json() : undefined))
-  .then((demo) => {
-    if (!demo) return;
+// Demo mode hands out its site key (a site key is public; a real site writes its own in the markup): the form
+// registers with it, and the counter counts this page's views with it (`site-key="pk_..." track`).
+fetch('/demo-keys.json')
+  .then((response) => (response.ok ? response.json() : {}))
+  .then(({ site_key: siteKey }) => {
+    if (!siteKey) return;
     for (const widget of document.querySelectorAll('pustaka-membership-form:not([site-key])')) {
-      widget.setAttribute('site-key', demo.siteKey);
+      widget.setAttribute('site-key', siteKey);
     }
+    const counter = document.querySelector('pustaka-visit-counter[data-track]');
+    if (!counter) return;
+    counter.setAttribute('site-key', siteKey);
+    counter.setAttribute('track', '');
   })
   .catch(() => {});

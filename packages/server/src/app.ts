@@ -23,6 +23,9 @@ import { libraryHandlers } from './routes/libraries.js';
 import { membershipHandlers, type MembershipOptions } from './routes/membership.js';
 import { acceptEmptyOptionalBodies } from './http/optional-body.js';
 import { systemHandlers } from './routes/system.js';
+import { visitHandlers } from './routes/visits.js';
+import { registerVisitDropReport } from './visits/drops.js';
+import type { VisitOptions } from './visits/options.js';
 import { registerSite } from './site/site.js';
 import type { Stores } from './storage/stores.js';
 
@@ -41,8 +44,6 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the CDN build served at /cdn/ (the monorepo's `dist/cdn` by default, when built). */
   cdnDir?: string;
-  /** Demo mode: the demo site key, handed to the demo pages (a site key is public: every page that embeds a widget shows it). */
-  demoSiteKey?: string | undefined;
   /** Largest JSON body accepted, in bytes (the same as `limits.bodyBytes`). */
   bodyLimit?: number;
   /** Body size, address length and time limits over the defaults (http/limits.ts). */
@@ -60,6 +61,8 @@ export interface AppOptions {
   clock?: () => number;
   /** Registration: the minimum fill time of the form and the clock (routes/membership.ts). */
   membership?: MembershipOptions;
+  /** How visits are counted: the libraries' time zone, the repeat window (visits/options.ts). */
+  visits?: VisitOptions;
 }
 
 /** Folder of the monorepo's CDN build, relative to this package (src/ and dist/ sit at the same depth). */
@@ -70,6 +73,7 @@ export const defaultHandlers: OperationHandlers = {
   ...libraryHandlers,
   ...catalogHandlers,
   ...catalogSourceHandlers,
+  ...visitHandlers(),
 };
 
 /**
@@ -109,17 +113,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
   if (rateLimits) registerRateLimits(app, rateLimits, options.clock);
+  registerVisitDropReport(app);
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),
-    handlers: { ...defaultHandlers, ...membershipHandlers(options.membership), ...options.handlers },
+    handlers: {
+      ...defaultHandlers,
+      ...membershipHandlers(options.membership),
+      ...visitHandlers({
+        now: options.clock,
+        ...options.visits,
+        perVisitor: rateLimits ? rateLimits['web-visit'].perVisitor : null,
+      }),
+      ...options.handlers,
+    },
     duplicateWaitMs: options.duplicateWaitMs,
   });
 
   await registerSite(app, {
     specPath,
     cdnDir: options.cdnDir ?? (existsSync(defaultCdnDir) ? defaultCdnDir : undefined),
-    demoSiteKey: options.demoSiteKey,
+    credentials: options.stores.credentials,
   });
   return app;
 }

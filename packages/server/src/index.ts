@@ -39,3 +39,7 @@ export { coverTrust, CoverOriginError, type CoverTrust } from './catalog/source-
 export type { BibliographicInput, CopyInput, LibraryHolding } from './catalog/model.js';
 export { importCatalogFile, type ImportOptions } from './catalog/import/import-file.js';
 export { generateCatalog, type GeneratorOptions } from './seed/catalog-generator.js';
+export type { Member, MemberStore, MemberStatus, MemberType, NewMember } from './members/store.js';
+export { DuplicateMemberNumberError } from './members/store.js';
+export type { VisitStore } from './visits/store.js';
+export type { VisitOptions } from './visits/options.js';

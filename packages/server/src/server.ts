@@ -38,6 +38,7 @@ export interface ServerOptions {
   membershipKey?: { envKey?: string | undefined; keyFile?: string | undefined };
   /** Days after which pending and rejected registrations are purged (default 90). */
   registrationRetentionDays?: number;
+  visits?: AppOptions['visits'];
 }
 
 export interface RunningServer {
@@ -75,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db.close();
     throw error;
   }
-  if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores);
+  if (options.demo && (await stores.libraries.count()) === 0) await seedDemo(stores, { visitHistory: true });
   // A demo database made before members existed gets them too, so that the kiosk's member path works.
   else if (options.demo && (await stores.libraries.exists('dispusip-bontang'))) await seedDemoMembers(stores.members);
   const demoCredentials = options.demo ? await ensureDemoCredentials(stores) : undefined;
@@ -88,8 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses, membership } = options;
-  const demoSiteKey = demoCredentials?.siteKey;
+  const { logger, cdnDir, limits, rateLimits, trustProxy, checkResponses, membership, visits } = options;
   const app = await buildApp({
     stores,
     logger,
@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
     checkResponses,
     membership,
-    demoSiteKey,
+    visits,
   });
   const purging = startPurging(stores, options.registrationRetentionDays, app.log);
   app.addHook('onClose', async () => {

@@ -21,9 +21,11 @@ describe('the staff desk page and the demo site key', () => {
     assert.doesNotMatch(html, new RegExp(server.demoCredentials.staffToken), 'the staff token is pasted, never served');
   });
 
-  it('hands the demo page the demo site key in demo mode, and nothing else', async () => {
-    const response = await fetch(`${server.url}/demo-site-key.json`);
+  it('hands the demo pages the demo site key (and kiosk token) in demo mode, never the staff token', async () => {
+    const response = await fetch(`${server.url}/demo-keys.json`);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { siteKey: server.demoCredentials.siteKey });
+    const text = await response.text();
+    assert.equal(JSON.parse(text).site_key, server.demoCredentials.siteKey);
+    assert.doesNotMatch(text, new RegExp(server.demoCredentials.staffToken));
   });
 });

@@ -7,7 +7,7 @@ import { EXIT_OK, UsageError, type Command } from './command.js';
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Load the demo library network and its union catalogue (safe to run again).',
+  summary: 'Load the demo library network, its union catalogue, members and visit figures (safe to run again).',
   usage: `pustaka seed --demo [--data DIR]
 
   --demo       Seed the demo network of Bontang (the only seed there is).
@@ -22,9 +22,9 @@ export const seedCommand: Command = {
     const dataDir = values.data ?? io.env.PUSTAKA_DATA ?? 'data';
     const db = openDatabase(databaseFile(dataDir));
     try {
-      const report = await seedDemo(sqliteStores(db));
+      const report = await seedDemo(sqliteStores(db), { visitHistory: true });
       io.out(
-        `Seeded ${report.libraries} libraries, ${report.records} catalogue records and ${report.members} members into ${databaseFile(dataDir)}.`,
+        `Seeded ${report.libraries} libraries, ${report.records} catalogue records, ${report.members} members and ${report.visitDays} library days of visit figures into ${databaseFile(dataDir)}.`,
       );
     } finally {
       db.close();

@@ -4,9 +4,10 @@ import { isIP } from 'node:net';
  * Rate limits per class of route, each counted per client IP and per credential (site key or token).
  * Defaults are here; operators override them with JSON (`PUSTAKA_RATE_LIMITS`, `pustaka start --rate-limits`):
  *   { "registration": { "perIp": "10/min", "perCredential": "500/hour" }, "search": { "perIp": null } }
- * `null` turns a limit off.
+ * `null` turns a limit off. `web-visit` also takes `perVisitor`: per visitor hash (visits/web.ts), that is per
+ * browser behind an address, since one school's pupils share one address and one site key.
  */
-export type RouteClass = 'read' | 'search' | 'visit' | 'registration' | 'staff' | 'import' | 'page';
+export type RouteClass = 'read' | 'search' | 'visit' | 'web-visit' | 'registration' | 'staff' | 'import' | 'page';
 
 export interface Limit {
   max: number;
@@ -16,6 +17,8 @@ export interface Limit {
 export interface ClassLimits {
   perIp: Limit | null;
   perCredential: Limit | null;
+  /** `web-visit` only: per visitor hash (checked by the handler, which alone knows the hash). */
+  perVisitor?: Limit | null;
 }
 
 export type RateLimits = Record<RouteClass, ClassLimits>;
@@ -31,8 +34,12 @@ export const defaultRateLimits: RateLimits = {
   // A whole school often sits behind one NAT address, and search-as-you-type asks once per keystroke.
   read: { perIp: perMinute(600), perCredential: null },
   search: { perIp: perMinute(600), perCredential: null },
-  // A kiosk records a visit every few seconds at the busiest; more is a stuck key or a script.
-  visit: { perIp: perMinute(120), perCredential: perMinute(60) },
+  // A kiosk records a visit every few seconds at the busiest, and a kiosk back online sends its whole queue at
+  // once (retrying what is refused). No limit per credential: a site key is shared by every visitor of a site.
+  visit: { perIp: perMinute(300), perCredential: null },
+  // Every page view of a school's site sends one, and a school's pupils share one address (NAT); each browser
+  // counts once a day anyway, so more than a few a minute from one visitor is a script.
+  'web-visit': { perIp: perMinute(1200), perCredential: null, perVisitor: perMinute(20) },
   // Nobody registers more than a few times a minute; a school site's whole audience, not more than this an hour.
   registration: { perIp: perMinute(5), perCredential: perHour(100) },
   staff: { perIp: perMinute(300), perCredential: perMinute(300) },
@@ -47,10 +54,13 @@ const classByOperation: Record<string, RouteClass | null> = {
   getLibrary: 'read',
   getCatalogRecord: 'read',
   getVisitStats: 'read',
+  getVisitImpact: 'read',
+  getKiosk: 'read',
   getMembershipForm: 'read',
   searchCatalog: 'search',
   suggestCatalog: 'search',
   recordVisit: 'visit',
+  recordWebVisit: 'web-visit',
   createRegistration: 'registration',
   listRegistrations: 'staff',
   approveRegistration: 'staff',
@@ -134,8 +144,11 @@ export function resolveRateLimits(overrides: unknown = {}): RateLimits {
     if (!entry || typeof entry !== 'object')
       throw new RateLimitConfigError(`${routeClass}: expected { "perIp": ..., "perCredential": ... }.`);
     for (const [scope, value] of Object.entries(entry)) {
-      if (scope !== 'perIp' && scope !== 'perCredential') {
-        throw new RateLimitConfigError(`${routeClass}.${scope}: only perIp and perCredential can be set.`);
+      const perVisitor = scope === 'perVisitor' && routeClass === 'web-visit';
+      if (scope !== 'perIp' && scope !== 'perCredential' && !perVisitor) {
+        throw new RateLimitConfigError(
+          `${routeClass}.${scope}: only perIp and perCredential can be set${routeClass === 'web-visit' ? ', and perVisitor' : ''}.`,
+        );
       }
       limits[routeClass][scope] = toLimit(value, `${routeClass}.${scope}`);
     }

@@ -5,12 +5,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CredentialStore } from '../storage/credentials.js';
 
 export interface SiteOptions {
   specPath: string;
   cdnDir: string | undefined;
-  /** Demo mode: the demo site key, for the demo school site's widgets that write (registration, visits). */
-  demoSiteKey?: string | undefined;
+  /** Where the kiosk page finds the demo kiosk token (demo mode only). */
+  credentials?: Pick<CredentialStore, 'activeDemoKeys'>;
 }
 
 const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -37,8 +38,8 @@ function requestOrigin(request: FastifyRequest): string {
 }
 
 /**
- * The server's own pages: the demo school site at /, the librarians' staff desk at /staff/, the CDN build at
- * /cdn/, the API reference at /docs.
+ * The server's own pages: the demo school site at /, the librarians' staff desk at /staff/, the kiosk at /kiosk/
+ * (its service worker at /kiosk/sw.js), the CDN build at /cdn/, the API reference at /docs.
  */
 export async function registerSite(app: FastifyInstance, options: SiteOptions): Promise<void> {
   await app.register(fastifySwagger, {
@@ -78,10 +79,18 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
     index: 'index.html',
     redirect: true,
   });
-  // Only in demo mode, and only the site key: a site key is public (every page with a widget shows it); the
-  // staff token is never served, the librarian pastes it.
-  const { demoSiteKey } = options;
-  if (demoSiteKey) app.get('/demo-site-key.json', async () => ({ siteKey: demoSiteKey }));
+  app.get('/kiosk', (_request, reply) => reply.redirect('/kiosk/', 301));
+  // Demo mode only: the kiosk page uses the demo kiosk token and says so; the demo site counts its page views with
+  // the demo site key (public by design). Demo keys are printed at every demo start and the server refuses
+  // production mode while one is active, so this answers 404 on a real server.
+  app.get('/demo-keys.json', async (_request, reply) => {
+    const demo = (await options.credentials?.activeDemoKeys()) ?? [];
+    const key = (kind: string) => demo.find(({ credential }) => credential.kind === kind)?.key;
+    const keys = { kiosk_token: key('kiosk'), site_key: key('site') };
+    reply.header('Cache-Control', 'no-store');
+    return keys.kiosk_token || keys.site_key ? keys : reply.code(404).send({ kiosk_token: null, site_key: null });
+  });
+
   if (options.cdnDir) {
     // Widgets are loaded cross-origin by every school site: let any page load the module script.
     await app.register(fastifyStatic, {

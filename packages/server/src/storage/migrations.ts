@@ -2,6 +2,7 @@ import { catalogSchema } from '../catalog/sqlite/schema.js';
 import { membersSchema } from '../members/schema.js';
 import { membershipSchema } from '../membership/schema.js';
 import { catalogSourcesSchema } from '../catalog/sqlite/sources-schema.js';
+import { visitsSchema } from '../visits/schema.js';
 
 /**
  * Schema migrations, applied in order and never edited once released: a change is a new entry.
@@ -94,6 +95,10 @@ export const migrations: Migration[] = [
   {
     id: '2026-11-29-100-members',
     sql: membersSchema,
+  },
+  {
+    id: '2026-11-29-110-visits',
+    sql: visitsSchema,
   },
   {
     id: '2026-11-29-201-membership',

@@ -11,6 +11,8 @@ import { sqliteMemberStore } from '../members/sqlite.js';
 import { membershipCipher } from '../membership/cipher.js';
 import type { MembershipStore } from '../membership/store.js';
 import { sqliteMembershipStore } from '../membership/sqlite-store.js';
+import type { VisitStore } from '../visits/store.js';
+import { sqliteVisitStore } from '../visits/sqlite.js';
 
 /**
  * Every storage area the routes use, each behind its own interface. Every method answers a Promise, so that a
@@ -33,6 +35,8 @@ export interface Stores {
    * (membership/key.ts): registration then answers 503 and nothing personal is stored.
    */
   membership?: MembershipStore | undefined;
+  /** The guest book of every library and its daily and monthly roll-ups; web visits apart. */
+  visits: VisitStore;
 }
 
 export interface StoreOptions {
@@ -61,5 +65,6 @@ export function sqliteStores(db: Db, options: StoreOptions = {}): Stores {
     catalog: sqliteCatalogStore(db, { coverTrust: options.coverTrust }),
     members: sqliteMemberStore(db, now),
     membership: options.membershipKey && sqliteMembershipStore(db, membershipCipher(options.membershipKey)),
+    visits: sqliteVisitStore(db),
   };
 }

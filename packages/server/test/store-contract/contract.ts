@@ -8,6 +8,7 @@ import type { Stores } from '../../src/storage/stores.js';
 import type { Library } from '../../src/types.js';
 import { saveRun, testClock, type StoreFactory, type StoreHarness } from './harness.js';
 import { membersContract } from './members.js';
+import { visitsContract } from './visits.js';
 
 /**
  * What the routes, the importers, the seed and the CLI rely on from storage, checked through the `Stores`
@@ -22,6 +23,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     catalogSearchContract(factory);
     catalogSourcesContract(factory);
     membersContract(factory);
+    visitsContract(factory);
   });
 }
 
