@@ -14,6 +14,20 @@ for (const library of tokens === 'tokens' ? demoLibraries : []) {
   kioskTokens.push(key);
 }
 const app = await buildApp({ stores, rateLimits: false, logger: false });
+// Per stats answer, in the server: the time from request to answer (Fastify's elapsedTime), and the CPU time this
+// process spent on it (the benchmark asks one question at a time, so the process does nothing else meanwhile).
+// On a machine shared with other jobs the first grows with their load; the second does not.
+const statsTimes = [];
+const cpuAtStart = new WeakMap();
+app.addHook('onRequest', async (request) => {
+  cpuAtStart.set(request, process.cpuUsage());
+});
+app.addHook('onResponse', async (request, reply) => {
+  if (!request.url.startsWith('/v1/visits/stats')) return;
+  const cpu = process.cpuUsage(cpuAtStart.get(request));
+  statsTimes.push({ elapsed: reply.elapsedTime, cpu: (cpu.user + cpu.system) / 1000 });
+});
+app.get('/bench/stats-timings', async () => statsTimes.splice(0));
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address();
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid, kioskTokens })}\n`);

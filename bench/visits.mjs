@@ -52,7 +52,7 @@ async function serve(file, ...args) {
 const load = (options) =>
   // A number of requests rather than a duration: every request sent is answered before the counts are compared.
   autocannon({ connections: 10, amount, ...options }).then((result) => ({
-    requestsPerSecond: Math.round(result.requests.average),
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
     total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -190,6 +190,7 @@ async function stats(year) {
       return performance.now() - begin;
     };
     for (const [, , query] of queries) await timed(`/v1/visits/stats?${query}`); // compile and page in once
+    await fetch(`${server.url}/bench/stats-timings`);
     const all = [];
     const byPeriod = {};
     const byScope = {};
@@ -203,9 +204,12 @@ async function stats(year) {
         health.push(await timed('/v1/health'));
       }
     }
+    const inServer = await (await fetch(`${server.url}/bench/stats-timings`)).json();
     const map = (groups) => Object.fromEntries(Object.entries(groups).map(([name, times]) => [name, summary(times)]));
     return {
       all: summary(all),
+      inServer: summary(inServer.map((time) => time.elapsed)),
+      cpuInServer: summary(inServer.map((time) => time.cpu)),
       health: summary(health),
       byPeriod: map(byPeriod),
       byScope: map(byScope),
@@ -249,11 +253,15 @@ function writeSection({ ingested, year, latency, info }) {
     `generated school libraries), ${year.from} to ${year.to}, generated into SQLite (bench/visits-year.mjs), roll-ups built from`,
     `the rows. ${latency.queries} questions (each period with no chart, \`chart=30d\` and \`chart=12m\`; a year by day, half a year by`,
     'week, ten months by month; for the network, one library and three libraries), 15 rounds, one request at a',
-    'time over keep-alive, measured at the client (HTTP included). Baseline: `GET /v1/health` after each question.',
+    'time over keep-alive, measured at the client (HTTP included), in the server (request received to answer sent)',
+    'and as CPU time of the server process per answer (what the answer costs, whatever else the machine runs).',
+    'Baseline: `GET /v1/health` after each question, at the client.',
     '',
     '| requests | n | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---|---|---|---|---|',
-    row('all stats', latency.all),
+    row('all stats, at the client', latency.all),
+    row('all stats, in the server (received to sent)', latency.inServer),
+    row('all stats, CPU time of the server', latency.cpuInServer),
     ...Object.entries(latency.byPeriod).map(([period, s]) => row(`period ${period}`, s)),
     ...Object.entries(latency.byScope).map(([scope, s]) => row(scope, s)),
     row('`GET /v1/health` (baseline)', latency.health),
