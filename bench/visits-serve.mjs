@@ -25,7 +25,7 @@ app.addHook('onRequest', async (request) => {
 app.addHook('onResponse', async (request, reply) => {
   if (!request.url.startsWith('/v1/visits/stats')) return;
   const cpu = process.cpuUsage(cpuAtStart.get(request));
-  statsTimes.push({ elapsed: reply.elapsedTime, cpu: (cpu.user + cpu.system) / 1000 });
+  statsTimes.push({ url: request.url, elapsed: reply.elapsedTime, cpu: (cpu.user + cpu.system) / 1000 });
 });
 app.get('/bench/stats-timings', async () => statsTimes.splice(0));
 await app.listen({ host: '127.0.0.1', port: 0 });

@@ -210,6 +210,9 @@ async function stats(year) {
       all: summary(all),
       inServer: summary(inServer.map((time) => time.elapsed)),
       cpuInServer: summary(inServer.map((time) => time.cpu)),
+      // The presets (period=...) apart from the custom ranges, of which a year by day is the heaviest answer.
+      cpuPresets: summary(inServer.filter((time) => time.url.includes('period=')).map((time) => time.cpu)),
+      cpuCustom: summary(inServer.filter((time) => !time.url.includes('period=')).map((time) => time.cpu)),
       health: summary(health),
       byPeriod: map(byPeriod),
       byScope: map(byScope),
@@ -262,6 +265,8 @@ function writeSection({ ingested, year, latency, info }) {
     row('all stats, at the client', latency.all),
     row('all stats, in the server (received to sent)', latency.inServer),
     row('all stats, CPU time of the server', latency.cpuInServer),
+    row('presets (period=...), CPU time of the server', latency.cpuPresets),
+    row('custom ranges (from/to), CPU time of the server', latency.cpuCustom),
     ...Object.entries(latency.byPeriod).map(([period, s]) => row(`period ${period}`, s)),
     ...Object.entries(latency.byScope).map(([scope, s]) => row(scope, s)),
     row('`GET /v1/health` (baseline)', latency.health),
