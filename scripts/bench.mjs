@@ -1,6 +1,7 @@
 // `npm run bench`: search and import benchmarks, written to docs/benchmarks.md. Loopback traffic only;
 // bounded in time (about 10 minutes on 2 cores with the catalogues cached, 20 without).
 //   node scripts/bench.mjs [--sizes=100k,1m] [--import=1m|100k|none] [--imports=reuse] [--report-only]
+//   node scripts/bench.mjs --visits   the visit benchmarks only (bench/visits.mjs, a few minutes), no catalogue
 // Generated catalogues and export files are cached in bench-results/ (git-ignored), keyed by the
 // generator's source, so later runs only measure.
 import { spawn, spawnSync } from 'node:child_process';
@@ -405,6 +406,17 @@ function writeReport({ searches, imports, parsers, reused, minutes }) {
 }
 
 mkdirSync(results, { recursive: true });
+/** The visit benchmarks (ingest, stats), which write their own section of docs/benchmarks.md. */
+const visitBench = () =>
+  spawnSync(
+    process.execPath,
+    ['bench/visits.mjs', ...process.argv.filter((arg) => /^--(libraries|requests)=/.test(arg))],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  ).status === 0;
+if (process.argv.includes('--visits')) process.exit(visitBench() ? 0 : 1);
 if (process.argv.includes('--report-only')) {
   // Rewrites docs/benchmarks.md from the last run's figures, without measuring.
   writeReport({ ...JSON.parse(readFileSync(join(results, 'last-run.json'), 'utf8')), reused: true });
@@ -436,3 +448,4 @@ log(`✔ docs/benchmarks.md written in ${Math.round((performance.now() - started
 // The catalogue search widget's benchmark, which adds its own section to docs/benchmarks.md.
 if (spawnSync(process.execPath, ['bench/widget-search-paint.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0)
   process.exitCode = 1;
+if (!visitBench()) process.exitCode = 1;

@@ -8,6 +8,7 @@ import {
   type RateLimits,
 } from '../http/rate-limit-config.js';
 import { startServer } from '../server.js';
+import { checkTimeZone } from '../visits/days.js';
 import { EXIT_OK, UsageError, type Command } from './command.js';
 import { coverOriginsOption, portOption } from './options.js';
 
@@ -90,6 +91,8 @@ export const startCommand: Command = {
       rateLimits,
       trustProxy,
       coverOrigins,
+      // The libraries' days (visit figures): Asia/Makassar unless the network lies elsewhere.
+      visits: { timeZone: timeZoneOption(io.env.PUSTAKA_TIME_ZONE) },
       logger: { level: io.env.LOG_LEVEL ?? 'info' },
       membershipKey: {
         envKey: io.env.PUSTAKA_MEMBERSHIP_KEY,
@@ -115,6 +118,17 @@ export const startCommand: Command = {
 };
 
 export { UsageError };
+
+function timeZoneOption(timeZone: string | undefined): string | undefined {
+  if (timeZone === undefined || timeZone === '') return undefined;
+  try {
+    return checkTimeZone(timeZone);
+  } catch {
+    throw new UsageError(
+      `PUSTAKA_TIME_ZONE: "${timeZone}" is not a time zone this runtime knows (e.g. Asia/Makassar).`,
+    );
+  }
+}
 
 /** Printed, never logged: logs may travel further than the terminal. */
 function printDemoCredentials(out: (line: string) => void, credentials: DemoCredentials): void {

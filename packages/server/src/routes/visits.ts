@@ -102,7 +102,8 @@ export function visitHandlers(options: VisitHandlerOptions = {}): OperationHandl
       const location = principal?.kind === 'kiosk' ? (principal.location ?? null) : (body.location ?? null);
       const key = request.headers['idempotency-key'];
       const visit: NewVisit = {
-        id: `vis_${randomBytes(9).toString('base64url')}`,
+        // Time first: new rows go to the end of the table's B-tree instead of a random page each (fewer page writes).
+        id: `vis_${at.toString(36)}${randomBytes(6).toString('base64url')}`,
         libraryId,
         location,
         kind: body.kind,

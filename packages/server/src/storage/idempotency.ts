@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
+import { writeBatch } from './write-batch.js';
 
 export interface StoredResponse {
   requestHash: string;
@@ -95,7 +96,9 @@ export function sqliteIdempotencyStore(
   );
   const releaseKey = db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'pending'");
 
-  const reserve = db.transaction((scope: string, key: string, requestHash: string | null): Reservation => {
+  // Reservations and answers of requests arriving together share one commit (storage/write-batch.ts).
+  const batched = writeBatch(db);
+  const reserve = (scope: string, key: string, requestHash: string | null): Reservation => {
     const at = now();
     purgeKey.run(scope, key, at - IDEMPOTENCY_WINDOW_MS);
     if (insertPending.run(scope, key, requestHash ?? '', at, bootId).changes === 1) return { outcome: 'reserved' };
@@ -108,9 +111,9 @@ export function sqliteIdempotencyStore(
     }
     if (takeOver.run(requestHash ?? '', at, bootId, scope, key, bootId).changes === 1) return { outcome: 'reserved' };
     return { outcome: 'in_progress', requestHash: row.request_hash || null };
-  });
+  };
 
-  const complete = db.transaction((scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
+  const complete = (scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
     for (const write of writes) {
       if (!(write instanceof SqliteWrite))
         throw new Error(`A ${write.backend} write cannot commit with a SQLite answer.`);
@@ -119,11 +122,11 @@ export function sqliteIdempotencyStore(
     const at = now();
     purgeAll.run(at - IDEMPOTENCY_WINDOW_MS);
     saveAnswer.run(scope, key, response.requestHash, response.status, JSON.stringify(response.body), at);
-  });
+  };
 
   return {
-    reserve: async (scope, key, requestHash) => reserve(scope, key, requestHash),
-    complete: async (scope, key, response, writes = []) => complete(scope, key, response, writes),
+    reserve: (scope, key, requestHash) => batched(() => reserve(scope, key, requestHash)),
+    complete: (scope, key, response, writes = []) => batched(() => complete(scope, key, response, writes)),
     release: async (scope, key) => {
       releaseKey.run(scope, key);
     },

@@ -101,6 +101,14 @@ export const migrations: Migration[] = [
     sql: visitsSchema,
   },
   {
+    id: '2026-11-29-120-idempotency-expiry',
+    sql: `
+      -- Every stored answer deletes the answers older than 24 hours (storage/idempotency.ts): without this index
+      -- that was a scan of every key, on every write (measured: ingest of visits fell as keys piled up).
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+    `,
+  },
+  {
     id: '2026-11-29-201-membership',
     sql: membershipSchema,
   },

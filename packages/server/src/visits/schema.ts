@@ -38,7 +38,6 @@ export const visitsSchema = `
     client_key TEXT UNIQUE           -- credential + Idempotency-Key: once only, also after the 24 h key window
   );
   CREATE INDEX visits_member ON visits (member_number, library_id, occurred_at) WHERE member_number IS NOT NULL;
-  CREATE INDEX visits_library_day ON visits (library_id, day);
 
   CREATE TABLE visit_days (
     library_id TEXT NOT NULL,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database.js';
 import type { MemberType } from '../members/store.js';
 import { addDays, addMonths, firstOfMonth, lastOfMonth, monthOf } from './days.js';
+import { writeBatch } from '../storage/write-batch.js';
 import {
   NETWORK,
   addTotals,
@@ -70,6 +71,7 @@ function split(from: string, to: string) {
 }
 
 export function sqliteVisitStore(db: Db): VisitStore {
+  const batched = writeBatch(db);
   const byClientKey = db.prepare<[string], VisitRow>('SELECT * FROM visits WHERE client_key = ?');
   const lastCounted = db.prepare<[string, string, string | null, number, number], VisitRow>(
     `SELECT * FROM visits WHERE member_number = ? AND library_id = ? AND location IS ?
@@ -98,7 +100,7 @@ export function sqliteVisitStore(db: Db): VisitStore {
     }
   };
 
-  const record = db.transaction((visit: NewVisit, repeatWindowMs: number | undefined) => {
+  const record = (visit: NewVisit, repeatWindowMs: number | undefined) => {
     if (visit.clientKey) {
       const earlier = byClientKey.get(visit.clientKey);
       if (earlier) return { outcome: 'replayed' as const, visit: visitOf(earlier) };
@@ -140,7 +142,7 @@ export function sqliteVisitStore(db: Db): VisitStore {
       outcome: 'counted' as const,
       visit: { id, libraryId, location, kind, people, day, occurredAt, recordedAt },
     };
-  });
+  };
 
   const addDayTotals = db.transaction((days: DayTotals[]) => {
     for (const { libraryId, day, totals } of days) {
@@ -158,11 +160,11 @@ export function sqliteVisitStore(db: Db): VisitStore {
     'INSERT INTO web_visitors (day, library_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const webValues = [0, 0, 0, 1, ...memberTypes.map(() => 0)];
-  const recordWebVisit = db.transaction((libraryId: string, day: string, visitor: string) => {
+  const recordWebVisit = (libraryId: string, day: string, visitor: string) => {
     if (insertVisitor.run(day, libraryId, visitor).changes === 0) return false;
     addToRollUps(libraryId, day, webValues);
     return true;
-  });
+  };
 
   const secretOf = db.prepare<[string], Buffer>('SELECT secret FROM web_visit_secrets WHERE day = ?').pluck();
   const insertSecret = db.prepare('INSERT INTO web_visit_secrets (day, secret) VALUES (?, ?) ON CONFLICT DO NOTHING');
@@ -209,9 +211,9 @@ export function sqliteVisitStore(db: Db): VisitStore {
   const firstDay = db.prepare<[string], string | null>('SELECT min(day) FROM visit_days WHERE library_id = ?').pluck();
 
   return {
-    record: async (visit, options = {}) => record(visit, options.repeatWindowMs),
+    record: (visit, options = {}) => batched(() => record(visit, options.repeatWindowMs)),
     addDayTotals: async (days) => addDayTotals(days),
-    recordWebVisit: async (libraryId, day, visitor) => recordWebVisit(libraryId, day, visitor),
+    recordWebVisit: (libraryId, day, visitor) => batched(() => recordWebVisit(libraryId, day, visitor)),
     webSecret: async (day) => webSecret(day),
     async totals(scope, from, to) {
       const { days, months } = split(from, to);

@@ -1,7 +1,17 @@
 import type { components, operations } from '@pustaka/spec/schema';
 import type { MemberType } from '../members/store.js';
 import type { FieldError } from '../types.js';
-import { addDays, addMonths, daysBetween, firstOfMonth, firstOfYear, isoWeek, mondayOf, monthOf } from './days.js';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  firstOfMonth,
+  firstOfYear,
+  isoWeek,
+  lastOfMonth,
+  mondayOf,
+  monthOf,
+} from './days.js';
 import { NETWORK, addTotals, emptyTotals, peopleOf, type VisitStore, type VisitTotals } from './store.js';
 
 type Schemas = components['schemas'];
@@ -50,7 +60,8 @@ async function series(store: VisitStore, scopes: string[], from: string, to: str
   for (const scope of scopes) {
     for (const bucket of await store.buckets(scope, from, to, granularity === 'month' ? 'month' : 'day')) {
       const name = granularity === 'week' ? isoWeek(bucket.bucket) : bucket.bucket;
-      addTotals(byName.get(name)!, bucket);
+      const totals = byName.get(name);
+      if (totals) addTotals(totals, bucket);
     }
   }
   return [...byName].map(([name, totals]) => point(name, totals));
@@ -103,8 +114,11 @@ export async function visitStats(store: VisitStore, query: StatsQuery, today: st
   }
   if (errors.length) throw new StatsQueryError(errors);
 
-  const totals = await totalsOf(store, scopes, from, to);
-  const byLibrary = await store.totalsByLibrary(from, to, libraries);
+  // Nothing is counted after today (a check-in is dated at the latest now), so a period up to today reads as one
+  // up to the end of this month: the month's roll-up row instead of a row per day so far, for every library.
+  const readTo = to === today ? lastOfMonth(today) : to;
+  const totals = await totalsOf(store, scopes, from, readTo);
+  const byLibrary = await store.totalsByLibrary(from, readTo, libraries);
   const stats: Schemas['VisitStats'] = {
     from,
     to,
