@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportFormat, ImportProblem, ImportReport, LibraryHolding } from '../model.js';
 import type { CatalogStore } from '../store.js';
@@ -6,6 +7,7 @@ import { readIso2709 } from './iso2709.js';
 import type { Mapped } from './mapped.js';
 import { mapMarcRecord } from './marc-mapping.js';
 import { readMarcXml } from './marcxml.js';
+import { checkCsvValues, checkMarcRecord, recordLimits, type RecordLimits } from './limits.js';
 import { FileFormatError } from './problems.js';
 import { mapSlimsRow } from './slims-mapping.js';
 import { readSlimsCsv } from './slims-csv.js';
@@ -26,38 +28,59 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Every problem, as it happens (the report keeps the first `problemLimit`). */
   onProblem?: (problem: ImportProblem) => void;
-  /** Records per transaction (the server answers other requests between two). */
+  /** Records per transaction at most (the server answers other requests between two). */
   batchSize?: number;
   problemLimit?: number;
+  /** Size limits of one record (catalog/import/limits.ts). */
+  limits?: Partial<RecordLimits>;
 }
 
-type Read = { number: number; mapped: Mapped } | { number: number; error: string; field?: string };
+type Read = { number: number; mapped: Mapped; chars: number } | { number: number; error: string; field?: string };
 
-/** Every format as one stream of numbered, mapped records. */
+/** Every format as one stream of numbered, mapped records; a record over a size limit is never mapped. */
 async function* mappedRecords(
   format: ImportFormat,
   source: AsyncIterable<Uint8Array>,
   libraryId: string,
+  limits: RecordLimits,
 ): AsyncGenerator<Read> {
   if (format === 'slims-csv') {
-    for await (const row of readSlimsCsv(source)) {
-      if ('error' in row)
+    for await (const row of readSlimsCsv(source, limits.rowBytes)) {
+      if ('error' in row) {
         yield { number: row.number, error: `Line ${row.line}: ${row.error}`, ...(row.column && { field: row.column }) };
-      else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId) };
+        continue;
+      }
+      const size = checkCsvValues(row.values, limits);
+      if ('reason' in size) yield { number: row.number, error: `Line ${row.line}: ${size.reason}`, field: size.field };
+      else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId), chars: size.chars };
     }
     return;
   }
-  const reader = format === 'marcxml' ? readMarcXml(source) : readIso2709(source);
+  const reader = format === 'marcxml' ? readMarcXml(source, limits) : readIso2709(source);
   for await (const read of reader) {
     if ('error' in read) {
       yield read;
       continue;
     }
+    const size = checkMarcRecord(read.record, limits);
+    if ('reason' in size) {
+      yield { number: read.number, error: size.reason, ...(size.field && { field: size.field }) };
+      continue;
+    }
     const mapped = mapMarcRecord(read.record, libraryId);
     for (const note of read.notes ?? []) mapped.ignored.push({ reason: note });
-    yield { number: read.number, mapped };
+    yield { number: read.number, mapped, chars: size.chars };
   }
 }
+
+/**
+ * How long an import works at most before it lets the server answer other requests. Reading a file that is
+ * already in memory or in the page cache never waits on its own, so without this the reading and mapping of
+ * a whole batch would run in one stretch.
+ */
+const sliceMs = 10;
+/** Characters per transaction at most: 500 records of the largest size would be one write of seconds. */
+const batchChars = 1_000_000;
 
 async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgress) {
   for await (const chunk of source) {
@@ -76,6 +99,7 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
   const { catalog, libraryId, format } = options;
   const batchSize = options.batchSize ?? 500;
   const problemLimit = options.problemLimit ?? 1000;
+  const limits = recordLimits(options.limits);
   const report: ImportReport = {
     id: `imp_${randomBytes(8).toString('hex')}`,
     library_id: libraryId,
@@ -95,9 +119,12 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
   };
 
   let batch: { number: number; holding: LibraryHolding }[] = [];
+  let charsInBatch = 0;
+  let sliceStart = performance.now();
   const run = await catalog.beginRun();
   const writeBatch = async () => {
     if (!batch.length) return;
+    charsInBatch = 0;
     const outcomes = await run.saveBatch(batch.map(({ holding }) => holding));
     outcomes.forEach((outcome, i) => {
       if (typeof outcome === 'string') report[outcome]++;
@@ -115,11 +142,16 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
     options.onProgress?.({ ...progress });
     // Let the server answer searches between batches (a Buffer source never waits on its own).
     await yieldToEventLoop();
+    sliceStart = performance.now();
   };
 
   try {
-    for await (const read of mappedRecords(format, counted(options.source, progress), libraryId)) {
+    for await (const read of mappedRecords(format, counted(options.source, progress), libraryId, limits)) {
       report.received++;
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
       if ('error' in read) {
         report.skipped++;
         problem({
@@ -149,7 +181,8 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
         continue;
       }
       batch.push({ number: read.number, holding });
-      if (batch.length >= batchSize) await writeBatch();
+      charsInBatch += read.chars;
+      if (batch.length >= batchSize || charsInBatch >= batchChars) await writeBatch();
     }
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
