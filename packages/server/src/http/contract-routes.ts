@@ -119,7 +119,8 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         } catch (error) {
           // A file the handler did not read to its end (refused, broken off, too large) is let go.
           upload?.discard();
-          if (reserved !== undefined) await reservations.release(scope, reserved);
+          // A release that fails too (the disk that failed the handler) must not hide the handler's error.
+          if (reserved !== undefined) await reservations.release(scope, reserved).catch(() => undefined);
           throw error;
         }
         if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {

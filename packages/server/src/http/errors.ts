@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ProblemError, problem } from './problem.js';
 import { toFieldErrors } from './validation.js';
+import { retryAfterSeconds, storageFailureOf } from '../catalog/import/storage-failure.js';
 
 /** Every error leaves the server as application/problem+json, never as an HTML page or a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -40,6 +41,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode < 500) {
       const code = error.statusCode === 408 ? 'timeout' : 'bad_request';
       return sendProblem(reply, problem(error.statusCode, code, error.message, { instance }));
+    }
+    const storage = storageFailureOf(error);
+    if (storage) {
+      // A write the disk or the database refused (full, read-only, I/O): not the request's fault, nor a bug.
+      request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'storage failed');
+      reply.header('Retry-After', String(retryAfterSeconds[storage]));
+      return storage === 'full'
+        ? sendProblem(
+            reply,
+            problem(507, 'storage_full', "The server's storage is full; try again later.", {
+              instance,
+              retry_after: retryAfterSeconds.full,
+            }),
+          )
+        : sendProblem(
+            reply,
+            problem(503, 'storage_unavailable', "The server's database cannot be written now; try again later.", {
+              instance,
+              retry_after: retryAfterSeconds.failing,
+            }),
+          );
     }
     // Log the error's kind and stack, never the request body: it may hold personal data.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');

@@ -6,6 +6,8 @@ import type { OperationHandlers, QueryOf } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { importCatalogFile } from '../catalog/import/import-file.js';
+import { StorageFailure, retryAfterSeconds } from '../catalog/import/storage-failure.js';
+import { storageHealth } from '../http/storage-health.js';
 import { parseIsbn } from '../catalog/isbn.js';
 import type { CatalogQuery } from '../catalog/store.js';
 import type { FieldError } from '../types.js';
@@ -131,7 +133,23 @@ export const catalogHandlers: OperationHandlers = {
         `Send ${format} files as ${importMediaTypes[format]}, not ${mediaType || 'without a type'}.`,
       );
     }
-    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
+    let report;
+    try {
+      report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
+    } catch (error) {
+      if (!(error instanceof StorageFailure)) throw error;
+      storageHealth.failed(stores, error.kind);
+      const full = error.kind === 'full';
+      throw new ProblemError(
+        full ? 507 : 503,
+        full ? 'storage_full' : 'storage_unavailable',
+        full
+          ? `The server's storage is full: the import stopped after ${error.report.created + error.report.updated} saved records. Import the file again once the operator has made room; records already saved are updated, not duplicated.`
+          : `The server's database cannot be written now: the import stopped after ${error.report.created + error.report.updated} saved records. Import the file again later.`,
+        { retryAfter: retryAfterSeconds[error.kind], extensions: { complete: false, report: error.report } },
+      );
+    }
+    storageHealth.worked(stores);
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
       throw invalid([

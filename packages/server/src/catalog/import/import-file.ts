@@ -9,6 +9,7 @@ import { mapMarcRecord } from './marc-mapping.js';
 import { readMarcXml } from './marcxml.js';
 import { checkCsvValues, checkMarcRecord, recordLimits, type RecordLimits } from './limits.js';
 import { FileFormatError } from './problems.js';
+import { StorageFailure, storageFailureOf, type StorageFailureKind } from './storage-failure.js';
 import { mapSlimsRow } from './slims-mapping.js';
 import { readSlimsCsv } from './slims-csv.js';
 
@@ -120,23 +121,57 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
 
   let batch: { number: number; holding: LibraryHolding }[] = [];
   let charsInBatch = 0;
+  /** Stops the run: the records of the batch in hand were not saved, what came before was. */
+  const storageStop = (kind: StorageFailureKind, message: string) => {
+    report.complete = false;
+    report.skipped += batch.length;
+    problem({
+      record: batch[0]?.number ?? Math.max(report.received, 1),
+      outcome: 'file_stopped',
+      reason:
+        kind === 'full'
+          ? `The server's storage is full (${message}): nothing from this record on was saved. Import the file again once there is room.`
+          : `The server's database cannot be written (${message}): nothing from this record on was saved. Import the file again later.`,
+    });
+    batch = [];
+    return new StorageFailure(kind, report, message);
+  };
+  const storageGuarded = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      const kind = storageFailureOf(error);
+      if (kind) throw storageStop(kind, (error as Error).message);
+      throw error;
+    }
+  };
   let sliceStart = performance.now();
-  const run = await catalog.beginRun();
+  const run = await storageGuarded(() => catalog.beginRun());
   const writeBatch = async () => {
     if (!batch.length) return;
     charsInBatch = 0;
-    const outcomes = await run.saveBatch(batch.map(({ holding }) => holding));
+    const outcomes = await storageGuarded(() => run.saveBatch(batch.map(({ holding }) => holding)));
+    let storageFailed: { kind: StorageFailureKind; message: string; unsaved: typeof batch } | undefined;
     outcomes.forEach((outcome, i) => {
-      if (typeof outcome === 'string') report[outcome]++;
-      else {
-        report.skipped++;
-        problem({
-          record: batch[i]!.number,
-          outcome: 'record_skipped',
-          reason: `The record could not be saved: ${outcome.refused}`,
-        });
+      if (typeof outcome === 'string') return void report[outcome]++;
+      // The disk is full or the database cannot be written: no record is to blame, and none after will fit.
+      const kind = storageFailureOf(outcome.refused);
+      if (kind) {
+        storageFailed ??= { kind, message: outcome.refused, unsaved: [] };
+        storageFailed.unsaved.push(batch[i]!);
+        return;
       }
+      report.skipped++;
+      problem({
+        record: batch[i]!.number,
+        outcome: 'record_skipped',
+        reason: `The record could not be saved: ${outcome.refused}`,
+      });
     });
+    if (storageFailed) {
+      batch = storageFailed.unsaved;
+      throw storageStop(storageFailed.kind, storageFailed.message);
+    }
     batch = [];
     progress.records = report.received;
     options.onProgress?.({ ...progress });
