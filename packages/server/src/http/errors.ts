@@ -3,6 +3,13 @@ import { ProblemError, problem } from './problem.js';
 import { toFieldErrors } from './validation.js';
 import { retryAfterSeconds, storageFailureOf } from '../catalog/import/storage-failure.js';
 
+const methodsOf = new WeakMap<FastifyInstance, (path: string) => string[]>();
+
+/** What answers which methods a path takes, for 405 and its Allow header (http/contract-routes.ts). */
+export function answerMethodNotAllowed(app: FastifyInstance, methods: (path: string) => string[]): void {
+  methodsOf.set(app, methods);
+}
+
 /** Every error leaves the server as application/problem+json, never as an HTML page or a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
@@ -70,6 +77,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    const allowed = methodsOf.get(app)?.(path) ?? [];
+    if (allowed.length) {
+      reply.header('Allow', allowed.join(', '));
+      return sendProblem(
+        reply,
+        problem(405, 'method_not_allowed', `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`, {
+          instance: path,
+        }),
+      );
+    }
     return sendProblem(
       reply,
       problem(404, 'not_found', `Nothing is at ${request.method} ${path}.`, { instance: path }),

@@ -8,6 +8,7 @@ import { ProblemError, notFound } from '../http/problem.js';
 import { importCatalogFile } from '../catalog/import/import-file.js';
 import { StorageFailure, retryAfterSeconds } from '../catalog/import/storage-failure.js';
 import { storageHealth } from '../http/storage-health.js';
+import { capStrings, outputChars } from '../http/output-caps.js';
 import { parseIsbn } from '../catalog/isbn.js';
 import type { CatalogQuery } from '../catalog/store.js';
 import type { FieldError } from '../types.js';
@@ -96,12 +97,19 @@ export const catalogHandlers: OperationHandlers = {
     const { total, items, facets } = await stores.catalog.search(search);
     const took = Math.round(performance.now() - started);
     setPagingHeaders(request, reply, paging, total);
-    return { total, page: paging.page, per_page: paging.per_page, took_ms: took, items, facets };
+    return {
+      total,
+      page: paging.page,
+      per_page: paging.per_page,
+      took_ms: took,
+      items: capStrings(items, outputChars.list),
+      facets,
+    };
   },
 
   async suggestCatalog({ reply, query, stores }) {
     reply.header('Cache-Control', SUGGEST_CACHE);
-    return { items: await stores.catalog.suggest(query.q, query.limit ?? 8) };
+    return { items: capStrings(await stores.catalog.suggest(query.q, query.limit ?? 8), outputChars.list) };
   },
 
   async getCatalogRecord({ request, reply, params, stores }) {
@@ -116,7 +124,7 @@ export const catalogHandlers: OperationHandlers = {
       const { id, name, kind, address, opening_hours } = library;
       holdings.push({ library: { id, name, kind, address, opening_hours }, copies });
     }
-    return { ...record, holdings };
+    return capStrings({ ...record, holdings }, outputChars.record);
   },
 
   async importCatalog({ request, query, body, principal, stores }) {
