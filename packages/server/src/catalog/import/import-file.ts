@@ -31,6 +31,8 @@ export interface ImportOptions {
   onProblem?: (problem: ImportProblem) => void;
   /** Records per transaction at most (the server answers other requests between two). */
   batchSize?: number;
+  /** Characters per transaction at most (default 250,000). */
+  batchChars?: number;
   problemLimit?: number;
   /** Size limits of one record (catalog/import/limits.ts). */
   limits?: Partial<RecordLimits>;
@@ -80,8 +82,8 @@ async function* mappedRecords(
  * a whole batch would run in one stretch.
  */
 const sliceMs = 10;
-/** Characters per transaction at most: 500 records of the largest size would be one write of seconds. */
-const batchChars = 1_000_000;
+/** Characters per transaction by default: 100 records of the largest size would be one write of a second. */
+const defaultBatchChars = 250_000;
 
 async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgress) {
   for await (const chunk of source) {
@@ -98,9 +100,10 @@ async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgr
  */
 export async function importCatalogFile(options: ImportOptions): Promise<ImportReport> {
   const { catalog, libraryId, format } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 100;
   const problemLimit = options.problemLimit ?? 1000;
   const limits = recordLimits(options.limits);
+  const batchChars = options.batchChars ?? defaultBatchChars;
   const report: ImportReport = {
     id: `imp_${randomBytes(8).toString('hex')}`,
     library_id: libraryId,
