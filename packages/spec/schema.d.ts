@@ -548,10 +548,12 @@ export interface components {
          *     when the server is too slow), `unavailable`, `not_implemented`, `internal`, `source_not_held` (a
          *     library without its own description of a work cannot be pinned as its shown source), `member_not_found`
          *     (a visit with a member number nobody holds; nothing counted), `registration_not_pending` (approving a
-         *     rejected registration or rejecting an approved one).
+         *     rejected registration or rejecting an approved one), `storage_full` (507: the server's disk or database is full;
+         *     writes fail, reads work), `storage_unavailable` (503: the database cannot be written now),
+         *     `method_not_allowed` (405: `Allow` lists the methods of the path).
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "source_not_held" | "member_not_found" | "registration_not_pending";
+        ProblemCode: "validation_failed" | "bad_request" | "not_found" | "credentials_missing" | "credentials_invalid" | "credentials_revoked" | "origin_not_allowed" | "origin_missing" | "wrong_library" | "insufficient_scope" | "idempotency_key_reused" | "idempotency_in_progress" | "duplicate_registration" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "timeout" | "unavailable" | "not_implemented" | "internal" | "source_not_held" | "member_not_found" | "registration_not_pending" | "storage_full" | "storage_unavailable" | "method_not_allowed";
         FieldError: {
             /** @description The field, as a dotted path (`per_page`, `address.postal_code`, `consents.0.id`). */
             field: string;
@@ -560,13 +562,33 @@ export interface components {
             message: string;
         };
         Health: {
-            /** @enum {string} */
+            /**
+             * @description `degraded`: the server answers and reads work, but writes failed (see `storage`).
+             * @enum {string}
+             */
             status: "ok" | "degraded";
             version: string;
             /** Format: date-time */
             time: string;
             /** @enum {string} */
             database: "ok" | "unavailable";
+            /**
+             * @description Whether writes work: `full` (the disk or the database's size limit is reached) or `failing` (I/O
+             *     error, read-only, locked) since the last write that went through.
+             * @enum {string}
+             */
+            storage?: "ok" | "full" | "failing";
+            /**
+             * Format: date-time
+             * @description When writes last failed.
+             */
+            storage_failed_at?: string;
+        };
+        /** @description An import stopped by the server's storage, with what it had done. */
+        ImportStopped: components["schemas"]["Problem"] & {
+            /** @constant */
+            complete: false;
+            report: components["schemas"]["ImportReport"];
         };
         /**
          * @description A library's stable id (a slug).
@@ -1501,6 +1523,34 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description `storage_full`: the server's storage filled up during the import. The records saved before stay saved
+         *     (`report` says how many); import the file again after `Retry-After` seconds, once the operator has made
+         *     room: records already saved are updated, not duplicated.
+         */
+        ImportStoppedFull: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ImportStopped"];
+            };
+        };
+        /**
+         * @description `storage_unavailable`: the database could not be written (an I/O error, read-only, locked too long);
+         *     the import stopped, `report` says how far it got. Try again after `Retry-After` seconds.
+         *     Also `timeout` and `unavailable`, as elsewhere.
+         */
+        ImportStoppedUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ImportStopped"];
+            };
+        };
         /** @description The server cannot answer now; wait `Retry-After` seconds. */
         ServiceUnavailable: {
             headers: {
@@ -2030,6 +2080,8 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ImportStoppedUnavailable"];
+            507: components["responses"]["ImportStoppedFull"];
             default: components["responses"]["OtherProblem"];
         };
     };

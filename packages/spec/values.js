@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `npm run generate` (packages/spec/scripts/generate.ts). Do not edit.
 
 /** Every value of ProblemCode, in the contract's order. */
-export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal","source_not_held","member_not_found","registration_not_pending"];
+export const problemCodeValues = ["validation_failed","bad_request","not_found","credentials_missing","credentials_invalid","credentials_revoked","origin_not_allowed","origin_missing","wrong_library","insufficient_scope","idempotency_key_reused","idempotency_in_progress","duplicate_registration","payload_too_large","uri_too_long","headers_too_large","unsupported_media_type","rate_limited","timeout","unavailable","not_implemented","internal","source_not_held","member_not_found","registration_not_pending","storage_full","storage_unavailable","method_not_allowed"];
 
 /** Every value of LibraryKind, in the contract's order. */
 export const libraryKindValues = ["public","school","university","company","reading-corner"];

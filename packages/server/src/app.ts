@@ -14,7 +14,8 @@ import type { OperationHandlers } from './http/operations.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { resolveRateLimits, type RateLimitOverrides } from './http/rate-limit-config.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
-import { createAjv } from './http/validation.js';
+import { redactingLogger } from './http/log-redaction.js';
+import { createAjv, requestValidator } from './http/validation.js';
 import { requestLogging } from './http/warm-up.js';
 import { registerResponseCheck, type ResponseViolation } from './http/response-check.js';
 import { catalogHandlers } from './routes/catalog.js';
@@ -89,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const rateLimits = options.rateLimits === false ? false : resolveRateLimits(options.rateLimits ?? {});
   const logging = requestLogging();
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger ?? false),
     logController: logging.logController,
     ...fastifyLimitOptions(limits),
     // Only a configured proxy may say who the client is; anyone else could forge X-Forwarded-For.
@@ -100,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   logging.register(app);
 
   const ajv = createAjv();
-  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  app.setValidatorCompiler(({ schema }) => requestValidator(ajv, schema as Record<string, unknown>));
   registerErrorHandling(app);
 
   registerSecurityHeaders(app);

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importFormatValues } from '@pustaka/spec/values';
 import { importCatalogFile } from '../catalog/import/import-file.js';
+import { StorageFailure } from '../catalog/import/storage-failure.js';
 import type { ImportFormat, ImportProblem } from '../catalog/model.js';
 import { databaseFile } from '../server.js';
 import { openDatabase } from '../storage/database.js';
@@ -81,21 +82,34 @@ export const importCommand: Command = {
       }
       const showBar = values.progress || (io.errIsTerminal && !values.json);
       const bar = showBar ? progressBar(io.errText, size) : undefined;
-      const report = await importCatalogFile({
-        catalog: stores.catalog,
-        libraryId: values.library,
-        format: values.format as ImportFormat,
-        source: createReadStream(file, { highWaterMark: 256 * 1024 }),
-        // Nobody waits on this process between batches: larger transactions, fewer commits.
-        batchSize: 2000,
-        onProgress: ({ bytes, records }) => bar?.update(bytes, records),
-        onProblem: (problem) => {
-          if (values.json || values.quiet) return;
-          // Clear the bar's line first, so problems and the bar do not share a line.
-          if (bar) io.errText('\r\x1b[K');
-          io.out(describe(problem));
-        },
-      });
+      let report;
+      try {
+        report = await importCatalogFile({
+          catalog: stores.catalog,
+          libraryId: values.library,
+          format: values.format as ImportFormat,
+          source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+          // Nobody waits on this process between batches: larger transactions, fewer commits.
+          batchSize: 2000,
+          batchChars: 8_000_000,
+          onProgress: ({ bytes, records }) => bar?.update(bytes, records),
+          onProblem: (problem) => {
+            if (values.json || values.quiet) return;
+            // Clear the bar's line first, so problems and the bar do not share a line.
+            if (bar) io.errText('\r\x1b[K');
+            io.out(describe(problem));
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof StorageFailure)) throw error;
+        // The disk is full or the database cannot be written: the report holds what was saved before.
+        bar?.finish(size, error.report.received);
+        if (values.json) io.out(JSON.stringify(error.report, null, 2));
+        io.err(
+          `pustaka import: the database could not store more (${error.message}); ${error.report.created + error.report.updated} records were saved before it. Make room and import the file again.`,
+        );
+        return EXIT_FAILED;
+      }
       bar?.finish(size, report.received);
       if (values.json) io.out(JSON.stringify(report, null, 2));
       else {

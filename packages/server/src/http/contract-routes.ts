@@ -5,6 +5,7 @@ import { hashRequest } from '../storage/idempotency.js';
 import { keyReservations } from './exactly-once.js';
 import { routeSchema, type ContractOperation } from './contract.js';
 import { routedHandler, type OperationHandlers } from './operations.js';
+import { answerMethodNotAllowed } from './errors.js';
 import { ProblemError } from './problem.js';
 import { Upload } from './upload.js';
 
@@ -24,6 +25,8 @@ const keyReused = () =>
  * over the route's limit is refused before anything is read.
  */
 function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]): void {
+  // No operation takes text/plain: JSON sent as text is 415, not a string that fails validation as 400.
+  app.removeContentTypeParser('text/plain');
   const types = new Set(operations.flatMap((operation) => operation.rawBodyTypes));
   for (const type of types) {
     app.addContentTypeParser(type, (request, payload, done) => {
@@ -44,6 +47,32 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
 }
 
 /**
+ * The methods the contract gives a request path (`/v1/libraries/x` → GET), HEAD with GET as Fastify answers
+ * it; none when the path is not the contract's. Compared segment by segment: no expression built from routes.
+ */
+function methodsOfPath(operations: ContractOperation[]): (path: string) => string[] {
+  const routes = new Map<string, { segments: string[]; methods: Set<string> }>();
+  for (const operation of operations) {
+    const route = routes.get(operation.route) ?? { segments: operation.route.split('/'), methods: new Set() };
+    route.methods.add(operation.method);
+    if (operation.method === 'GET') route.methods.add('HEAD');
+    routes.set(operation.route, route);
+  }
+  return (path) => {
+    const segments = path.replace(/\/{2,}/g, '/').split('/');
+    const methods = new Set<string>();
+    for (const route of routes.values()) {
+      if (route.segments.length !== segments.length) continue;
+      const matches = route.segments.every(
+        (segment, i) => segment === segments[i] || (segment.startsWith(':') && segments[i] !== ''),
+      );
+      if (matches) for (const method of route.methods) methods.add(method);
+    }
+    return [...methods].sort();
+  };
+}
+
+/**
  * Routes every operation of the contract. Order per request: credentials, validation (Fastify, against the
  * contract), the Idempotency-Key, then the handler, or 501 when none exists yet (so a 501 never tells an
  * anonymous caller more than a 401 would).
@@ -57,9 +86,11 @@ function acceptRawBodies(app: FastifyInstance, operations: ContractOperation[]):
  */
 export function registerContractRoutes(app: FastifyInstance, operations: ContractOperation[], wiring: Wiring): void {
   acceptRawBodies(app, operations);
+  answerMethodNotAllowed(app, methodsOfPath(operations));
   const reservations = keyReservations(wiring.stores.idempotency, { waitMs: wiring.duplicateWaitMs });
   for (const operation of operations) {
     const handler = routedHandler(wiring.handlers, operation.operationId);
+    const bodyTypes = new Set([...(operation.jsonBody ? ['application/json'] : []), ...operation.rawBodyTypes]);
     app.route({
       method: operation.method,
       url: operation.route,
@@ -71,6 +102,18 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
             request.principal = await wiring.authenticator.authenticate(request, operation.security);
           }
         : undefined,
+      // A body of a type this operation does not take (a catalogue file sent to a JSON operation) is 415.
+      preValidation: async (request) => {
+        const type = request.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
+        if (type && request.body !== undefined && !bodyTypes.has(type)) {
+          if (request.body instanceof Upload) request.body.discard();
+          throw new ProblemError(
+            415,
+            'unsupported_media_type',
+            `This operation takes ${[...bodyTypes].join(' or ') || 'no body'}, not ${type}.`,
+          );
+        }
+      },
       handler: async (request, reply) => {
         const principal = request.principal;
         if (!handler) {
@@ -119,7 +162,8 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         } catch (error) {
           // A file the handler did not read to its end (refused, broken off, too large) is let go.
           upload?.discard();
-          if (reserved !== undefined) await reservations.release(scope, reserved);
+          // A release that fails too (the disk that failed the handler) must not hide the handler's error.
+          if (reserved !== undefined) await reservations.release(scope, reserved).catch(() => undefined);
           throw error;
         }
         if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {

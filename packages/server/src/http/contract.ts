@@ -135,6 +135,9 @@ function dereferencedOnce(path: string): Promise<object> {
   return document;
 }
 
+/** Marks a body schema whose body may be left out (`requestBody.required: false`); see validation.ts. */
+export const optionalBody = 'x-optional-body';
+
 /**
  * Fastify route schemas built from the operation itself, never hand-copied. The answers' schemas are there so
  * that only what the contract declares is ever written: a field a handler adds by mistake (a member's phone
@@ -155,7 +158,10 @@ export function routeSchema(operation: ContractOperation): Record<string, object
   if (path.params.length) schema.params = path.object;
   const headers = byPart('header', true);
   if (headers.params.length) schema.headers = headers.object;
-  if (operation.jsonBody) schema.body = operation.jsonBody.schema;
+  if (operation.jsonBody)
+    schema.body = operation.jsonBody.required
+      ? operation.jsonBody.schema
+      : { ...operation.jsonBody.schema, [optionalBody]: true };
   const response = Object.fromEntries(
     Object.entries(operation.responses)
       .filter(([, content]) => Object.keys(content).length > 0)

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ProblemError, problem } from './problem.js';
 import { toFieldErrors } from './validation.js';
+import { retryAfterSeconds, storageFailureOf } from '../catalog/import/storage-failure.js';
+
+const methodsOf = new WeakMap<FastifyInstance, (path: string) => string[]>();
+
+/** What answers which methods a path takes, for 405 and its Allow header (http/contract-routes.ts). */
+export function answerMethodNotAllowed(app: FastifyInstance, methods: (path: string) => string[]): void {
+  methodsOf.set(app, methods);
+}
 
 /** Every error leaves the server as application/problem+json, never as an HTML page or a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -41,6 +49,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code = error.statusCode === 408 ? 'timeout' : 'bad_request';
       return sendProblem(reply, problem(error.statusCode, code, error.message, { instance }));
     }
+    const storage = storageFailureOf(error);
+    if (storage) {
+      // A write the disk or the database refused (full, read-only, I/O): not the request's fault, nor a bug.
+      request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'storage failed');
+      reply.header('Retry-After', String(retryAfterSeconds[storage]));
+      return storage === 'full'
+        ? sendProblem(
+            reply,
+            problem(507, 'storage_full', "The server's storage is full; try again later.", {
+              instance,
+              retry_after: retryAfterSeconds.full,
+            }),
+          )
+        : sendProblem(
+            reply,
+            problem(503, 'storage_unavailable', "The server's database cannot be written now; try again later.", {
+              instance,
+              retry_after: retryAfterSeconds.failing,
+            }),
+          );
+    }
     // Log the error's kind and stack, never the request body: it may hold personal data.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal', 'Something went wrong on the server.', { instance }));
@@ -48,6 +77,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    const allowed = methodsOf.get(app)?.(path) ?? [];
+    if (allowed.length) {
+      reply.header('Allow', allowed.join(', '));
+      return sendProblem(
+        reply,
+        problem(405, 'method_not_allowed', `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`, {
+          instance: path,
+        }),
+      );
+    }
     return sendProblem(
       reply,
       problem(404, 'not_found', `Nothing is at ${request.method} ${path}.`, { instance: path }),

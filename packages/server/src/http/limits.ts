@@ -30,10 +30,21 @@ export const defaultRequestLimits: RequestLimits = {
 /** Operations that take whole files rather than JSON. */
 const fileOperations = new Set(['importCatalog']);
 
+/** The address with each run of slashes in its path made one (the query is left as it is). */
+export function withSingleSlashes(url: string): string {
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  if (!path.includes('//')) return url;
+  return path.replace(/\/{2,}/g, '/') + (query < 0 ? '' : url.slice(query));
+}
+
 /** The Fastify options that enforce the limits, and answer what Fastify and Node refuse as problem+json. */
 export function fastifyLimitOptions(limits: RequestLimits): Partial<FastifyServerOptions> {
   return {
     bodyLimit: limits.bodyBytes,
+    // `//v1//health` is /v1/health (a doubled slash from a joined base URL), not a request to refuse: the
+    // path is tidied before routing, so the static files see it tidied too (they answered `//` with 403).
+    rewriteUrl: (request) => withSingleSlashes(request.url ?? '/'),
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const instance = request.url.split('?')[0];
       // A malformed address (FST_ERR_BAD_URL), or a path part too long for the router (414).
@@ -96,6 +107,17 @@ function timedOut(request: FastifyRequest, reply: FastifyReply): Problem {
   });
 }
 
+/**
+ * Node counts the request line with the headers against one limit (16 kB): when the line is what overflowed
+ * it (no line end in what was read, or a line longer than the headers' share), the address is too long.
+ */
+function requestLineTooLong(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): boolean {
+  const packet = error.rawPacket;
+  if (!packet) return false;
+  const lineEnd = packet.indexOf('\r\n');
+  return lineEnd < 0 || lineEnd > packet.length / 2;
+}
+
 /** What Node refuses before Fastify sees a request (a header block too large, a request too slow, bad HTTP). */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -103,7 +125,9 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? problem(408, 'timeout', 'The request took too long to arrive.')
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? problem(431, 'headers_too_large', 'The request headers are too large.')
+        ? requestLineTooLong(error)
+          ? problem(414, 'uri_too_long', 'The address is too long.')
+          : problem(431, 'headers_too_large', 'The request headers are too large.')
         : problem(400, 'bad_request', 'The request is not valid HTTP.');
   const text = JSON.stringify(body);
   if (!socket.writable) return void socket.destroy();

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ContractOperation } from './contract.js';
 
 /**
- * Operations whose JSON body the contract makes optional (approveRegistration) take a POST with no body, or
- * with `Content-Type: application/json` and nothing after it (which Fastify would refuse as invalid JSON), as
- * an empty object: the handler and the Idempotency-Key's request hash see one shape either way. Every other
- * operation keeps the refusal.
+ * Operations whose JSON body the contract makes optional (approveRegistration) take `Content-Type:
+ * application/json` with nothing after it (which Fastify would refuse as invalid JSON) as no body at all, the
+ * same as a POST without one (validation lets an optional body be absent: contract.ts `x-optional-body`). Every
+ * other operation keeps the refusal.
  */
 export function acceptEmptyOptionalBodies(app: FastifyInstance, operations: ContractOperation[]): void {
   const optional = new Set(
@@ -17,10 +17,5 @@ export function acceptEmptyOptionalBodies(app: FastifyInstance, operations: Cont
     const operationId = (request.routeOptions.config as { operationId?: string }).operationId;
     if (body === '' && operationId && optional.has(operationId)) return done(null, undefined);
     return parseJson(request, body as string, done);
-  });
-  // Validation runs after this hook and checks the body against the operation's schema (an object).
-  app.addHook('preValidation', async (request) => {
-    const operationId = (request.routeOptions.config as { operationId?: string } | undefined)?.operationId;
-    if (request.body === undefined && operationId && optional.has(operationId)) request.body = {};
   });
 }

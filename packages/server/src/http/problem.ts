@@ -14,12 +14,19 @@ export class ProblemError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly retryAfter: number | undefined;
   readonly headers: Record<string, string>;
+  /** RFC 9457 extension members the contract declares for this answer (an import's partial report). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     status: number,
     code: ProblemCode,
     detail: string,
-    options: { errors?: FieldError[]; retryAfter?: number; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      retryAfter?: number;
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -28,14 +35,14 @@ export class ProblemError extends Error {
     this.errors = options.errors;
     this.retryAfter = options.retryAfter;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   toProblem(instance?: string): Problem {
-    return problem(this.status, this.code, this.message, {
-      instance,
-      errors: this.errors,
-      retry_after: this.retryAfter,
-    });
+    return {
+      ...this.extensions,
+      ...problem(this.status, this.code, this.message, { instance, errors: this.errors, retry_after: this.retryAfter }),
+    };
   }
 }
 

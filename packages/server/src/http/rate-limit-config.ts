@@ -100,8 +100,9 @@ const units: Record<string, number> = {
 function toLimit(value: unknown, where: string): Limit | null {
   if (value === null) return null;
   if (typeof value === 'string') {
-    const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+?)s?\s*$/.exec(value);
-    const unit = match && units[match[3]!];
+    const match = /^(\d+)\s*\/\s*(?:(\d+)\s*)?([a-z]+)$/.exec(value.trim());
+    // "mins" and "hours" read as "min" and "hour".
+    const unit = match && (units[match[3]!] ?? units[match[3]!.replace(/s$/, '')]);
     if (!match || !unit)
       throw new RateLimitConfigError(`${where}: "${value}" is not a limit like "5/min", "100/hour" or "30/10min".`);
     return checked({ max: Number(match[1]), windowSeconds: Number(match[2] || 1) * unit }, where);

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FieldError } from '../types.js';
+import { optionalBody } from './contract.js';
 
 /**
  * One Ajv for the whole contract. OpenAPI 3.1 schemas are JSON Schema 2020-12, which Fastify's built-in
@@ -19,8 +20,23 @@ export function createAjv(options: { for: 'requests' | 'answers' } = { for: 'req
   });
   addFormats.default(ajv);
   // OpenAPI annotations and our extensions that are not JSON Schema keywords.
-  for (const keyword of ['example', 'x-media-types']) ajv.addKeyword({ keyword });
+  for (const keyword of ['example', 'x-media-types', optionalBody]) ajv.addKeyword({ keyword });
   return ajv;
+}
+
+/**
+ * The validator of one part of a request. A body the contract makes optional may be absent (Fastify then
+ * validates `null`, which no object schema accepts); when it is there, it is validated in full.
+ */
+export function requestValidator(ajv: Ajv2020, schema: Record<string, unknown>): ValidateFunction {
+  const validate = ajv.compile(schema);
+  if (!schema[optionalBody]) return validate;
+  const optional = ((data: unknown, context?: Parameters<ValidateFunction>[1]) =>
+    data === null || data === undefined || validate(data, context)) as ValidateFunction;
+  Object.defineProperty(optional, 'errors', { get: () => validate.errors });
+  // Fastify hands the request as the parent only to a function that looks like Ajv's own.
+  Object.defineProperty(optional, 'schemaEnv', { value: validate.schemaEnv });
+  return optional;
 }
 
 export type { ValidateFunction };

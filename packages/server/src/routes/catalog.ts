@@ -6,6 +6,9 @@ import type { OperationHandlers, QueryOf } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { importCatalogFile } from '../catalog/import/import-file.js';
+import { StorageFailure, retryAfterSeconds } from '../catalog/import/storage-failure.js';
+import { storageHealth } from '../http/storage-health.js';
+import { capStrings, outputChars } from '../http/output-caps.js';
 import { parseIsbn } from '../catalog/isbn.js';
 import type { CatalogQuery } from '../catalog/store.js';
 import type { FieldError } from '../types.js';
@@ -94,12 +97,19 @@ export const catalogHandlers: OperationHandlers = {
     const { total, items, facets } = await stores.catalog.search(search);
     const took = Math.round(performance.now() - started);
     setPagingHeaders(request, reply, paging, total);
-    return { total, page: paging.page, per_page: paging.per_page, took_ms: took, items, facets };
+    return {
+      total,
+      page: paging.page,
+      per_page: paging.per_page,
+      took_ms: took,
+      items: capStrings(items, outputChars.list),
+      facets,
+    };
   },
 
   async suggestCatalog({ reply, query, stores }) {
     reply.header('Cache-Control', SUGGEST_CACHE);
-    return { items: await stores.catalog.suggest(query.q, query.limit ?? 8) };
+    return { items: capStrings(await stores.catalog.suggest(query.q, query.limit ?? 8), outputChars.list) };
   },
 
   async getCatalogRecord({ request, reply, params, stores }) {
@@ -114,7 +124,7 @@ export const catalogHandlers: OperationHandlers = {
       const { id, name, kind, address, opening_hours } = library;
       holdings.push({ library: { id, name, kind, address, opening_hours }, copies });
     }
-    return { ...record, holdings };
+    return capStrings({ ...record, holdings }, outputChars.record);
   },
 
   async importCatalog({ request, query, body, principal, stores }) {
@@ -131,7 +141,23 @@ export const catalogHandlers: OperationHandlers = {
         `Send ${format} files as ${importMediaTypes[format]}, not ${mediaType || 'without a type'}.`,
       );
     }
-    const report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
+    let report;
+    try {
+      report = await importCatalogFile({ catalog: stores.catalog, libraryId, format, source: body });
+    } catch (error) {
+      if (!(error instanceof StorageFailure)) throw error;
+      storageHealth.failed(stores, error.kind);
+      const full = error.kind === 'full';
+      throw new ProblemError(
+        full ? 507 : 503,
+        full ? 'storage_full' : 'storage_unavailable',
+        full
+          ? `The server's storage is full: the import stopped after ${error.report.created + error.report.updated} saved records. Import the file again once the operator has made room; records already saved are updated, not duplicated.`
+          : `The server's database cannot be written now: the import stopped after ${error.report.created + error.report.updated} saved records. Import the file again later.`,
+        { retryAfter: retryAfterSeconds[error.kind], extensions: { complete: false, report: error.report } },
+      );
+    }
+    storageHealth.worked(stores);
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
       throw invalid([

@@ -1,5 +1,6 @@
 import type { OperationHandlers } from '../http/operations.js';
 import { ProblemError } from '../http/problem.js';
+import { storageHealth } from '../http/storage-health.js';
 import { serverVersion } from '../version.js';
 
 export const systemHandlers: OperationHandlers = {
@@ -9,6 +10,15 @@ export const systemHandlers: OperationHandlers = {
         retryAfter: 5,
       });
     }
-    return { status: 'ok', version: serverVersion, time: new Date().toISOString(), database: 'ok' };
+    // Reads work (the ping answered); writes failed since the last one that went through: say so.
+    const failure = storageHealth.of(stores);
+    return {
+      status: failure ? 'degraded' : 'ok',
+      version: serverVersion,
+      time: new Date().toISOString(),
+      database: 'ok',
+      storage: failure ? failure.kind : 'ok',
+      ...(failure && { storage_failed_at: failure.at.toISOString() }),
+    };
   },
 };

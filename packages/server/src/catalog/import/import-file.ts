@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportFormat, ImportProblem, ImportReport, LibraryHolding } from '../model.js';
 import type { CatalogStore } from '../store.js';
@@ -6,7 +7,9 @@ import { readIso2709 } from './iso2709.js';
 import type { Mapped } from './mapped.js';
 import { mapMarcRecord } from './marc-mapping.js';
 import { readMarcXml } from './marcxml.js';
+import { checkCsvValues, checkMarcRecord, recordLimits, type RecordLimits } from './limits.js';
 import { FileFormatError } from './problems.js';
+import { StorageFailure, storageFailureOf, type StorageFailureKind } from './storage-failure.js';
 import { mapSlimsRow } from './slims-mapping.js';
 import { readSlimsCsv } from './slims-csv.js';
 
@@ -26,38 +29,61 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Every problem, as it happens (the report keeps the first `problemLimit`). */
   onProblem?: (problem: ImportProblem) => void;
-  /** Records per transaction (the server answers other requests between two). */
+  /** Records per transaction at most (the server answers other requests between two). */
   batchSize?: number;
+  /** Characters per transaction at most (default 250,000). */
+  batchChars?: number;
   problemLimit?: number;
+  /** Size limits of one record (catalog/import/limits.ts). */
+  limits?: Partial<RecordLimits>;
 }
 
-type Read = { number: number; mapped: Mapped } | { number: number; error: string; field?: string };
+type Read = { number: number; mapped: Mapped; chars: number } | { number: number; error: string; field?: string };
 
-/** Every format as one stream of numbered, mapped records. */
+/** Every format as one stream of numbered, mapped records; a record over a size limit is never mapped. */
 async function* mappedRecords(
   format: ImportFormat,
   source: AsyncIterable<Uint8Array>,
   libraryId: string,
+  limits: RecordLimits,
 ): AsyncGenerator<Read> {
   if (format === 'slims-csv') {
-    for await (const row of readSlimsCsv(source)) {
-      if ('error' in row)
+    for await (const row of readSlimsCsv(source, limits.rowBytes)) {
+      if ('error' in row) {
         yield { number: row.number, error: `Line ${row.line}: ${row.error}`, ...(row.column && { field: row.column }) };
-      else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId) };
+        continue;
+      }
+      const size = checkCsvValues(row.values, limits);
+      if ('reason' in size) yield { number: row.number, error: `Line ${row.line}: ${size.reason}`, field: size.field };
+      else yield { number: row.number, mapped: mapSlimsRow(row.values, libraryId), chars: size.chars };
     }
     return;
   }
-  const reader = format === 'marcxml' ? readMarcXml(source) : readIso2709(source);
+  const reader = format === 'marcxml' ? readMarcXml(source, limits) : readIso2709(source);
   for await (const read of reader) {
     if ('error' in read) {
       yield read;
       continue;
     }
+    const size = checkMarcRecord(read.record, limits);
+    if ('reason' in size) {
+      yield { number: read.number, error: size.reason, ...(size.field && { field: size.field }) };
+      continue;
+    }
     const mapped = mapMarcRecord(read.record, libraryId);
     for (const note of read.notes ?? []) mapped.ignored.push({ reason: note });
-    yield { number: read.number, mapped };
+    yield { number: read.number, mapped, chars: size.chars };
   }
 }
+
+/**
+ * How long an import works at most before it lets the server answer other requests. Reading a file that is
+ * already in memory or in the page cache never waits on its own, so without this the reading and mapping of
+ * a whole batch would run in one stretch.
+ */
+const sliceMs = 10;
+/** Characters per transaction by default: 100 records of the largest size would be one write of a second. */
+const defaultBatchChars = 250_000;
 
 async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgress) {
   for await (const chunk of source) {
@@ -74,8 +100,10 @@ async function* counted(source: AsyncIterable<Uint8Array>, progress: ImportProgr
  */
 export async function importCatalogFile(options: ImportOptions): Promise<ImportReport> {
   const { catalog, libraryId, format } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 100;
   const problemLimit = options.problemLimit ?? 1000;
+  const limits = recordLimits(options.limits);
+  const batchChars = options.batchChars ?? defaultBatchChars;
   const report: ImportReport = {
     id: `imp_${randomBytes(8).toString('hex')}`,
     library_id: libraryId,
@@ -95,31 +123,73 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
   };
 
   let batch: { number: number; holding: LibraryHolding }[] = [];
-  const run = await catalog.beginRun();
+  let charsInBatch = 0;
+  /** Stops the run: the records of the batch in hand were not saved, what came before was. */
+  const storageStop = (kind: StorageFailureKind, message: string) => {
+    report.complete = false;
+    report.skipped += batch.length;
+    problem({
+      record: batch[0]?.number ?? Math.max(report.received, 1),
+      outcome: 'file_stopped',
+      reason:
+        kind === 'full'
+          ? `The server's storage is full (${message}): nothing from this record on was saved. Import the file again once there is room.`
+          : `The server's database cannot be written (${message}): nothing from this record on was saved. Import the file again later.`,
+    });
+    batch = [];
+    return new StorageFailure(kind, report, message);
+  };
+  const storageGuarded = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      const kind = storageFailureOf(error);
+      if (kind) throw storageStop(kind, (error as Error).message);
+      throw error;
+    }
+  };
+  let sliceStart = performance.now();
+  const run = await storageGuarded(() => catalog.beginRun());
   const writeBatch = async () => {
     if (!batch.length) return;
-    const outcomes = await run.saveBatch(batch.map(({ holding }) => holding));
+    charsInBatch = 0;
+    const outcomes = await storageGuarded(() => run.saveBatch(batch.map(({ holding }) => holding)));
+    let storageFailed: { kind: StorageFailureKind; message: string; unsaved: typeof batch } | undefined;
     outcomes.forEach((outcome, i) => {
-      if (typeof outcome === 'string') report[outcome]++;
-      else {
-        report.skipped++;
-        problem({
-          record: batch[i]!.number,
-          outcome: 'record_skipped',
-          reason: `The record could not be saved: ${outcome.refused}`,
-        });
+      if (typeof outcome === 'string') return void report[outcome]++;
+      // The disk is full or the database cannot be written: no record is to blame, and none after will fit.
+      const kind = storageFailureOf(outcome.refused);
+      if (kind) {
+        storageFailed ??= { kind, message: outcome.refused, unsaved: [] };
+        storageFailed.unsaved.push(batch[i]!);
+        return;
       }
+      report.skipped++;
+      problem({
+        record: batch[i]!.number,
+        outcome: 'record_skipped',
+        reason: `The record could not be saved: ${outcome.refused}`,
+      });
     });
+    if (storageFailed) {
+      batch = storageFailed.unsaved;
+      throw storageStop(storageFailed.kind, storageFailed.message);
+    }
     batch = [];
     progress.records = report.received;
     options.onProgress?.({ ...progress });
     // Let the server answer searches between batches (a Buffer source never waits on its own).
     await yieldToEventLoop();
+    sliceStart = performance.now();
   };
 
   try {
-    for await (const read of mappedRecords(format, counted(options.source, progress), libraryId)) {
+    for await (const read of mappedRecords(format, counted(options.source, progress), libraryId, limits)) {
       report.received++;
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
       if ('error' in read) {
         report.skipped++;
         problem({
@@ -149,7 +219,8 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
         continue;
       }
       batch.push({ number: read.number, holding });
-      if (batch.length >= batchSize) await writeBatch();
+      charsInBatch += read.chars;
+      if (batch.length >= batchSize || charsInBatch >= batchChars) await writeBatch();
     }
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { DataField, MarcRead, MarcRecord } from './marc.js';
+import { defaultRecordLimits, type RecordLimits } from './limits.js';
 import { FileFormatError, firstInvalidUtf8, notUtf8Hint } from './problems.js';
 
 const MARC_NS = 'http://www.loc.gov/MARC21/slim';
@@ -28,12 +29,21 @@ function declaredEncoding(start: Uint8Array): string {
  * inside OAI-PMH answers) as it streams in, with saxes: a strict parser, so a file that is not well-formed
  * XML stops with the line and column where it breaks, and the records before it are kept.
  */
-export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGenerator<MarcRead> {
+export async function* readMarcXml(
+  source: AsyncIterable<Uint8Array>,
+  limits: RecordLimits = defaultRecordLimits,
+): AsyncGenerator<MarcRead> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: MarcRead[] = [];
   let number = 0;
   let record: MarcRecord | undefined;
   let notes: string[] = [];
+  /** Characters of the open record so far; past the limit, the record is read on but nothing more is kept. */
+  let recordChars = 0;
+  let overLimit = false;
+  /** Characters written to the parser since it last reported something: what it holds unreported. */
+  let stretch = 0;
+  const maxNotes = 10;
   let field: DataField | undefined;
   let text: string | undefined;
   let attribute: string | undefined;
@@ -42,14 +52,20 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
   parser.on('opentag', (tag) => {
     const marcTag = tag as SaxesTagNS;
     const at = (name: string) => marcTag.attributes[name]?.value;
+    stretch = 0;
     if (!isMarc(marcTag)) return;
     if (marcTag.local === 'record') {
       number++;
       record = { leader: '', controlFields: [], dataFields: [] };
       notes = [];
+      recordChars = 0;
+      overLimit = false;
       return;
     }
     if (!record) return;
+    // An element costs memory even when empty: counted as a few characters.
+    recordChars += 8;
+    if (recordChars > limits.recordChars) overLimit = true;
     switch (marcTag.local) {
       case 'leader':
         text = '';
@@ -66,18 +82,29 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
         text = '';
         break;
       default:
-        notes.push(`The element <${marcTag.name}> is not MARCXML; it was ignored.`);
+        if (notes.length < maxNotes) notes.push(`The element <${marcTag.name}> is not MARCXML; it was ignored.`);
     }
   });
-  parser.on('text', (chunk) => {
-    if (text !== undefined) text += chunk;
-  });
-  parser.on('cdata', (chunk) => {
-    if (text !== undefined) text += chunk;
-  });
+  const addText = (chunk: string) => {
+    stretch = 0;
+    if (text === undefined || overLimit) return;
+    recordChars += chunk.length;
+    // Values are checked against the field limit before mapping; a record this long is not kept at all.
+    if (recordChars > limits.recordChars) {
+      overLimit = true;
+      text = '';
+    } else text += chunk;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
     const marcTag = tag as SaxesTagNS;
+    stretch = 0;
     if (!record || !isMarc(marcTag)) return;
+    if (overLimit && marcTag.local !== 'record') {
+      text = undefined;
+      return;
+    }
     switch (marcTag.local) {
       case 'leader':
         record.leader = text ?? '';
@@ -93,8 +120,18 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
         field = undefined;
         break;
       case 'record':
-        ready.push(notes.length ? { number, record, notes } : { number, record });
+        ready.push(
+          overLimit
+            ? {
+                number,
+                error: `The record holds more than ${limits.recordChars} characters; a record may hold at most ${limits.recordChars}. It was skipped.`,
+              }
+            : notes.length
+              ? { number, record, notes }
+              : { number, record },
+        );
         record = undefined;
+        field = undefined;
         break;
     }
     text = undefined;
@@ -122,12 +159,20 @@ export async function* readMarcXml(source: AsyncIterable<Uint8Array>): AsyncGene
       );
     }
     try {
+      stretch += decoded.length;
       parser.write(decoded);
     } catch (error) {
       yield* ready.splice(0);
       throw notWellFormed(error);
     }
     yield* ready.splice(0);
+    if (stretch > limits.xmlStretchChars) {
+      // One text, comment or tag this long is held whole by the parser until it ends: stop before it grows.
+      throw new FileFormatError(
+        Math.max(number, 1),
+        `More than ${limits.xmlStretchChars} characters without markup near line ${parser.line}: no catalogue value is that long. Reading stopped here.`,
+      );
+    }
   }
   try {
     parser.close();

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { defaultRecordLimits } from './limits.js';
 import { FileFormatError, notUtf8Hint } from './problems.js';
 
 /** The columns of SLiMS' bibliographic export (admin/modules/bibliography/export.php), in its order. */
@@ -51,26 +52,54 @@ const enum State {
   Quoted,
   /** A quote inside a quoted value: a second quote, a separator or a line end decides what it was. */
   QuoteInQuoted,
+  /** A row longer than the limit: its bytes are let go up to the next line end. */
+  SkippingRow,
 }
+
+/** A row of cells, or a row that was too long to read (its first line, and what was wrong). */
+type CsvRow = { cells: Buffer[]; line: number } | { tooLong: string; line: number };
 
 /**
  * Splits CSV into rows of cells (as bytes), as it streams in. Forgiving the way SLiMS files need: SLiMS writes
  * a quote inside a value without doubling it, so a quote closes a value only before a separator or a line
  * end; doubled quotes ("") are read as one; CR, LF and CRLF all end a row.
+ *
+ * A row is collected in one buffer of `maxRowBytes`, and its cells are slices of it (valid until the next row
+ * is asked for). A longer row is skipped up to the next line end, quotes or not: one quote that is never
+ * closed would otherwise make the rest of the file one value (issue 11: 60 MB of it took 1.6 GB as a
+ * number[] per byte, 140 MB killed the process).
  */
-async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cells: Buffer[]; line: number }> {
+async function* csvRows(source: AsyncIterable<Uint8Array>, maxRowBytes: number): AsyncGenerator<CsvRow> {
   let separator = 0x2c;
   let state = State.CellStart;
+  const row = Buffer.allocUnsafe(maxRowBytes);
+  let rowLength = 0;
+  let cellStart = 0;
   let cells: Buffer[] = [];
-  let cell: number[] = [];
   let line = 1;
   let rowLine = 1;
   let afterCr = false;
   const endCell = () => {
-    cells.push(Buffer.from(cell));
-    cell = [];
+    cells.push(row.subarray(cellStart, rowLength));
+    cellStart = rowLength;
     state = State.CellStart;
   };
+  const startRow = () => {
+    cells = [];
+    rowLength = 0;
+    cellStart = 0;
+    rowLine = line;
+    state = State.CellStart;
+  };
+  const tooLong = (): CsvRow => ({
+    tooLong:
+      `The row is longer than ${maxRowBytes} bytes` +
+      (state === State.Quoted || state === State.QuoteInQuoted
+        ? ', inside a quoted value (probably a quote that is never closed)'
+        : '') +
+      '; it was skipped up to the next line end.',
+    line: rowLine,
+  });
   let start: Buffer | undefined = Buffer.alloc(0);
   for await (const piece of source) {
     let chunk = piece;
@@ -86,14 +115,30 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
       const byte = chunk[i]!;
       const wasAfterCr = afterCr;
       afterCr = false;
+      if (state === State.SkippingRow) {
+        if (byte === CR || byte === LF) {
+          afterCr = byte === CR;
+          line++;
+          startRow();
+        }
+        continue;
+      }
+      // Two bytes at most are kept per byte read (a quote that turned out to be part of the value, and it).
+      if (rowLength + 2 > maxRowBytes) {
+        yield tooLong();
+        state = State.SkippingRow;
+        i--; // this byte may be the line end
+        continue;
+      }
       if (state === State.QuoteInQuoted) {
         if (byte === QUOTE) {
-          cell.push(QUOTE);
+          row[rowLength++] = QUOTE;
           state = State.Quoted;
           continue;
         }
         if (byte !== separator && byte !== CR && byte !== LF) {
-          cell.push(QUOTE, byte);
+          row[rowLength++] = QUOTE;
+          row[rowLength++] = byte;
           state = State.Quoted;
           continue;
         }
@@ -103,7 +148,7 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
         if (byte === QUOTE) state = State.QuoteInQuoted;
         else {
           if (byte === LF) line++;
-          cell.push(byte);
+          row[rowLength++] = byte;
         }
         continue;
       }
@@ -115,10 +160,9 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
         line++;
         endCell();
         yield { cells, line: rowLine };
-        cells = [];
-        rowLine = line;
+        startRow();
       } else {
-        cell.push(byte);
+        row[rowLength++] = byte;
         state = State.Unquoted;
       }
     }
@@ -129,6 +173,7 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
       (async function* () {
         yield Buffer.concat([start, Buffer.from('\n')]);
       })(),
+      maxRowBytes,
     );
     return;
   }
@@ -138,7 +183,7 @@ async function* csvRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<{ cel
       `A quoted value that starts on line ${rowLine} is never closed: the file ends inside it.`,
     );
   }
-  if (cell.length || cells.length) {
+  if (state !== State.SkippingRow && (rowLength || cells.length)) {
     endCell();
     yield { cells, line: rowLine };
   }
@@ -151,11 +196,19 @@ const isEmptyRow = (cells: Buffer[]) => cells.every((cell) => cell.every((byte) 
  * taken by name, so files re-ordered in a spreadsheet still read. Each value must be UTF-8: a row with bytes
  * that are not is skipped with the column named, and the rest of the file is read.
  */
-export async function* readSlimsCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRead> {
+export async function* readSlimsCsv(
+  source: AsyncIterable<Uint8Array>,
+  maxRowBytes = defaultRecordLimits.rowBytes,
+): AsyncGenerator<CsvRead> {
   let columns: (SlimsColumn | undefined)[] | undefined;
   let number = 0;
   try {
-    for await (const { cells, line } of csvRows(source)) {
+    for await (const read of csvRows(source, maxRowBytes)) {
+      if ('tooLong' in read) {
+        yield { number: ++number, line: read.line, error: read.tooLong };
+        continue;
+      }
+      const { cells, line } = read;
       if (isEmptyRow(cells)) continue;
       if (!columns) {
         const names = cells.map((cell) =>
