@@ -42,6 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     demo: true,
     logger: false,
     rateLimits: false,
+    // Browser tests fill the registration form faster than a person: no minimum fill time unless a test sets one.
+    membership: { minFillMs: 0 },
     ...options,
     checkResponses: check.record,
   });

@@ -69,7 +69,7 @@ const publicColumns = `id, reference, status, source, library_id, member_type, f
 
 /** Crockford's base32 without I, L, O, U: a reference read aloud or typed from paper is not misread. */
 const referenceAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const referenceTail = () => Array.from({ length: 6 }, () => referenceAlphabet[randomInt(32)]).join('');
+export const referenceTail = () => Array.from({ length: 6 }, () => referenceAlphabet[randomInt(32)]).join('');
 
 /** A name compared for the "same phone, other name" flag: case, spaces and punctuation do not count. */
 const comparableName = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -10,6 +10,7 @@ import { HONEYPOT_FIELD } from '../membership/anti-spam.js';
 import type { ConsentRecord } from '../membership/model.js';
 import type { MembershipStore } from '../membership/store.js';
 import { checkRegistration } from '../membership/validate-registration.js';
+import { referenceTail } from '../membership/sqlite-store.js';
 import { registrationDetailWire, registrationWire } from '../membership/wire.js';
 import type { Stores } from '../storage/stores.js';
 import type { Library } from '../types.js';
@@ -108,9 +109,10 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
       });
       reply.status(201);
       if (!store.looksHuman(body, at.getTime(), minFillMs)) {
-        // The same answer as a real registration, and nothing stored: a bot learns nothing to adapt to.
+        // The same answer as a real registration (its reference from the same alphabet), and nothing stored: a
+        // bot learns nothing to adapt to.
         request.log.info({ trap: true }, 'registration trapped by the anti-spam checks');
-        return receipt(`${prefix}-${randomBytes(4).toString('hex').slice(0, 6).toUpperCase()}`);
+        return receipt(`${prefix}-${referenceTail()}`);
       }
       const givenBy = checked.minor ? 'guardian' : 'applicant';
       const origin = typeof request.headers.origin === 'string' ? request.headers.origin : null;
