@@ -79,7 +79,7 @@ export function formFields(context: FieldContext, consents: { id: string; requir
       label: label('E-mail', 'E-mail'),
       validators: [
         requiredWhen(() => context.asks('email')),
-        validator('pattern', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), ruleMessages.email),
+        validator('pattern', (value) => /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(value), ruleMessages.email),
         maxLength(254),
       ],
     },

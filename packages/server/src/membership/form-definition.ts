@@ -121,8 +121,10 @@ export const institutionsOf = (libraries: Library[]): MembershipForm['institutio
     }));
 
 /** "SMA Negeri 1 Bontang" rather than "Perpustakaan SMA Negeri 1 Bontang"; a CSR note in brackets dropped. */
-export const institutionName = (library: Pick<Library, 'name' | 'parent_institution'>) =>
-  (library.parent_institution ?? library.name).replace(/\s*\((?:program )?CSR\)\s*$/i, '');
+export function institutionName(library: Pick<Library, 'name' | 'parent_institution'>): string {
+  const name = (library.parent_institution ?? library.name).trimEnd();
+  return /\((?:program )?CSR\)$/i.test(name) ? name.slice(0, name.lastIndexOf('(')).trimEnd() : name;
+}
 
 export function formDefinition(
   libraryId: string,

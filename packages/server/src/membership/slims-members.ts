@@ -196,7 +196,7 @@ export function mapMemberRow(
   }
   const email = get('member_email');
   if (email) {
-    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) personal.email = email;
+    if (/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(email)) personal.email = email;
     else problems.push({ column: 'member_email', outcome: 'value_ignored', reason: 'The e-mail address is not one.' });
   }
   const street = get('member_address');

@@ -3,7 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CredentialStore } from '../storage/credentials.js';
 
@@ -23,9 +23,9 @@ const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
  * `immutable` spares even the revalidation when a visitor reloads.
  */
 export function cdnCacheControl(path: string): string {
-  return /[\\/]chunks[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/.test(path)
-    ? 'public, max-age=31536000, immutable'
-    : 'public, max-age=3600';
+  const name = basename(path).replace(/\.map$/, '');
+  const hashed = basename(dirname(path)) === 'chunks' && /^-[\w-]{8}\.js$/.test(name.slice(-12));
+  return hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
 /**
