@@ -17,7 +17,9 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : error}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    // The location names the request a "Failed to load resource" line is about (its text does not).
+    const where = message.location()?.url;
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
