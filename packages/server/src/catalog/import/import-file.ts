@@ -153,17 +153,10 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
   const writeBatch = async () => {
     if (!batch.length) return;
     charsInBatch = 0;
+    // A storage failure (disk full, I/O error, read-only) is thrown with SQLite's code: it stops the run.
     const outcomes = await storageGuarded(() => run.saveBatch(batch.map(({ holding }) => holding)));
-    let storageFailed: { kind: StorageFailureKind; message: string; unsaved: typeof batch } | undefined;
     outcomes.forEach((outcome, i) => {
       if (typeof outcome === 'string') return void report[outcome]++;
-      // The disk is full or the database cannot be written: no record is to blame, and none after will fit.
-      const kind = storageFailureOf(outcome.refused);
-      if (kind) {
-        storageFailed ??= { kind, message: outcome.refused, unsaved: [] };
-        storageFailed.unsaved.push(batch[i]!);
-        return;
-      }
       report.skipped++;
       problem({
         record: batch[i]!.number,
@@ -171,10 +164,6 @@ export async function importCatalogFile(options: ImportOptions): Promise<ImportR
         reason: `The record could not be saved: ${outcome.refused}`,
       });
     });
-    if (storageFailed) {
-      batch = storageFailed.unsaved;
-      throw storageStop(storageFailed.kind, storageFailed.message);
-    }
     batch = [];
     progress.records = report.received;
     options.onProgress?.({ ...progress });
