@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { startTestServer } from '../../../test/support/server.js';
+const MB = Number(process.argv[2] ?? 64);
+const fmt = process.argv[3] ?? 'csv';
+const f = `/tmp/ilprof/bad.${fmt}`;
+const fd = openSync(f, 'w');
+const header = 'title,gmd_name,edition,isbn_issn,publisher_name,publish_year,collation,series_title,call_number,language_name,place_name,classification,notes,image,sor,authors,topics,item_code\n';
+writeSync(fd, fmt === 'csv' ? header + '"Buku sah 1",Text,,,,2020,,,,Indonesia,,,,,,<Penulis>,,B-1\n"Judul' : '99999nam a22');
+const block = Buffer.alloc(1 << 20, fmt === 'csv' ? 'y' : '7');
+for (let i = 0; i < MB; i++) writeSync(fd, block);
+writeSync(fd, fmt === 'csv' ? '\n"Buku sah 2",Text,,,,2020,,,,Indonesia,,,,,,<Penulis>,,B-2\n' : Buffer.from([0x1d]));
+closeSync(fd);
+const server = await startTestServer({ limits: { importBodyBytes: (MB + 8) * 2 ** 20, importTimeoutMs: 600000 } });
+const mem = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+(globalThis as any).gc(); const base = mem(); let kept = 0;
+const timer = setInterval(() => { (globalThis as any).gc(); kept = Math.max(kept, mem() - base); }, 200);
+const type = fmt === 'csv' ? 'text/csv' : 'application/marc';
+const format = fmt === 'csv' ? 'slims-csv' : 'iso2709';
+const t = Date.now();
+const useCurl = process.argv[4] !== 'fetch';
+if (!useCurl) { const { createReadStream } = await import('node:fs'); const { Readable } = await import('node:stream'); const r = await fetch(`${server.url}/v1/catalog/imports?library=dispusip-bontang&format=${format}`, { method: 'POST', body: Readable.toWeb(createReadStream(f, { highWaterMark: 65536 })) as any, duplex: 'half', headers: { authorization: `Bearer ${server.demoCredentials.staffToken}`, 'content-type': type } } as any); console.log(r.status, (await r.text()).slice(0, 100)); }
+const curl = spawn('curl', ['-s', '-X', 'POST', '--data-binary', `@${f}`, '-H', `authorization: Bearer ${server.demoCredentials.staffToken}`, '-H', `content-type: ${type}`, `${server.url}/v1/catalog/imports?library=dispusip-bontang&format=${format}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out = ''; curl.stdout.on('data', (d) => (out += d));
+await new Promise((r) => curl.on('exit', r));
+clearInterval(timer);
+console.log(fmt, MB, 'MB', Date.now() - t, 'ms; kept after gc +', (kept / 2 ** 20).toFixed(0), 'MB', out.slice(0, 200));
+await server.close();
