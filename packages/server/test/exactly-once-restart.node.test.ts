@@ -66,7 +66,7 @@ describe('an import with an Idempotency-Key, through a server killed mid-write',
       reader.prepare("SELECT count(*) FROM catalog_copies WHERE item_code LIKE 'crash-%'").pluck().get() as number;
     const keyState = () => reader.prepare('SELECT state FROM idempotency_keys WHERE key = ?').pluck().get(key);
     try {
-      // Half the file, then nothing more: the server writes its first batch (500 records) and waits for the rest.
+      // Part of the file, then nothing more: the server writes what it has (500 records or more) and waits for the rest.
       const sending = request(`${first.url}${path}`, {
         method: 'POST',
         headers: {
@@ -82,7 +82,10 @@ describe('an import with an Idempotency-Key, through a server killed mid-write',
 
       first.child.kill('SIGKILL');
       await once(first.child, 'exit');
-      assert.equal(crashCopies(), 500, 'the batch written before the crash stays');
+      // Transactions are sized to take a few ms (catalog/import/import-file.ts), so how many were committed
+      // when the process died varies; all of those stay, and the retry must find them again.
+      const saved = crashCopies();
+      assert.ok(saved >= 500 && saved <= 700, `the batches written before the crash stay: ${saved}`);
 
       const second = await startServer();
       const retry = () =>
@@ -105,7 +108,7 @@ describe('an import with an Idempotency-Key, through a server killed mid-write',
         [true, 1500, 1500, 0],
       );
       // The records written before the crash are found again and their copies replaced, not added to.
-      assert.deepEqual([report.created, report.updated], [1000, 500]);
+      assert.deepEqual([report.created, report.updated], [1500 - saved, saved]);
       assert.equal(crashCopies(), 1500);
       assert.equal(keyState(), 'done');
 

@@ -44,9 +44,12 @@ describe('Idempotency-Key on POST /v1/catalog/imports', () => {
     for (const body of bodies) assert.deepEqual(body, bodies[0]);
     assert.deepEqual([bodies[0].received, bodies[0].created, bodies[0].updated], [40, 40, 0]);
     assert.equal(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true').length, 49);
-    // One run's copies, written in one batch: one catalogue version.
+    // One run's copies. A run replaces its copies, so the copies alone cannot tell one run from 50: the
+    // versions can. Each transaction moves the version once; one run of 40 records takes 1 to 40 of them
+    // (import-file.ts sizes them by time), 50 runs at least 50.
     assert.equal(copiesAt('smkn-1-bontang') - copiesBefore, 80);
-    assert.equal(await server.stores.catalog.version(), versionBefore + 1);
+    const versions = (await server.stores.catalog.version()) - versionBefore;
+    assert.ok(versions >= 1 && versions < 50, `catalogue versions moved by one run: ${versions}`);
   });
 
   it('refuses the key for a different file, and changes nothing', async () => {

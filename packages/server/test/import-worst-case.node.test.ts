@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { marcCollectionEnd, marcCollectionStart, marcRecords } from './generated-marc.js';
@@ -19,16 +21,6 @@ before(async () => {
   server = await startTestServer({ limits: { importBodyBytes: uploadBytes, importTimeoutMs: 30 * 60_000 } });
 });
 after(() => server.close());
-
-/** A body of `head`, then whole `filler`s up to `bytes`, then `tail`: made as it is sent, never held whole. */
-function* body(head: Buffer, filler: Buffer, bytes: number, tail: Buffer): Generator<Buffer> {
-  yield head;
-  const block = Buffer.concat(Array(Math.max(1, Math.floor(chunkBytes / filler.length))).fill(filler));
-  let left = bytes - head.length - tail.length;
-  for (; left >= block.length; left -= block.length) yield block;
-  yield block.subarray(0, left - (left % filler.length));
-  yield tail;
-}
 
 interface Outcome {
   status: number;
@@ -54,52 +46,62 @@ const memory = () => {
   return heapUsed + arrayBuffers;
 };
 
-/** Sends the chunks as one streamed upload, asking /v1/health every 4 MB meanwhile; measures all of it. */
-async function upload(format: string, type: string, chunks: Iterable<Buffer>): Promise<Outcome> {
+const clientScript = fileURLToPath(new URL('./upload-client.ts', import.meta.url));
+
+/**
+ * Sends `head`, `filler`s up to the upload limit and `tail` as one streamed upload from a client process of its
+ * own (test/upload-client.ts says why), asking /v1/health meanwhile, one answer after the other; measures the
+ * memory of this process, which is the server's.
+ */
+async function upload(format: string, type: string, head: Buffer, filler: Buffer, tail: Buffer): Promise<Outcome> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
   const baseline = memory();
   let peak = baseline;
+  let retained = collect ? baseline : Number.NaN;
   let slowestHealthMs = 0;
   let healthChecks = 0;
-  const collect = (globalThis as { gc?: () => void }).gc;
-  let retained = collect ? baseline : Number.NaN;
-  let sent = 0;
-  let nextHealth = 0;
-  const source = chunks[Symbol.iterator]();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      peak = Math.max(peak, memory());
-      if (sent >= nextHealth) {
-        nextHealth += 4 * 1024 * 1024;
-        // What is kept, as against what is garbage not yet collected (measured by hand, see the docs).
-        if (collect) {
-          collect();
-          retained = Math.max(retained, memory());
-        }
-        const asked = performance.now();
-        const health = await fetch(`${server.url}/v1/health`, { signal: AbortSignal.timeout(10_000) });
-        assert.equal(health.status, 200);
-        await health.arrayBuffer();
-        slowestHealthMs = Math.max(slowestHealthMs, performance.now() - asked);
-        healthChecks++;
-      }
-      const next = source.next();
-      if (next.done) return controller.close();
-      sent += next.value.length;
-      controller.enqueue(new Uint8Array(next.value));
-    },
-  });
+  const job = {
+    url: `${server.url}/v1/catalog/imports?library=dispusip-bontang&format=${format}`,
+    token: server.demoCredentials.staffToken,
+    type,
+    head: head.toString('base64'),
+    filler: filler.toString('base64'),
+    tail: tail.toString('base64'),
+    bytes: uploadBytes,
+    chunkBytes,
+  };
   const started = performance.now();
-  const response = await fetch(`${server.url}/v1/catalog/imports?library=dispusip-bontang&format=${format}`, {
-    method: 'POST',
-    body: stream,
-    duplex: 'half',
-    headers: { authorization: `Bearer ${server.demoCredentials.staffToken}`, 'content-type': type },
-    signal: AbortSignal.timeout(30 * 60_000),
-  } as RequestInit);
-  const report = await response.json();
-  peak = Math.max(peak, memory());
+  const client = spawn(process.execPath, ['--import', 'tsx', clientScript, JSON.stringify(job)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  client.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) =>
+    client.once('exit', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+  while (!exited) {
+    peak = Math.max(peak, memory());
+    // What is kept, as against garbage not yet collected: a full collection every tenth check.
+    if (collect && healthChecks % 10 === 0) {
+      collect();
+      retained = Math.max(retained, memory());
+    }
+    const asked = performance.now();
+    const health = await fetch(`${server.url}/v1/health`, { signal: AbortSignal.timeout(10_000) });
+    assert.equal(health.status, 200);
+    await health.arrayBuffer();
+    slowestHealthMs = Math.max(slowestHealthMs, performance.now() - asked);
+    healthChecks++;
+  }
+  assert.equal(await exit, 0, 'the client process ended well');
+  const { status, report } = JSON.parse(output) as Pick<Outcome, 'status' | 'report'>;
   return {
-    status: response.status,
+    status,
     report,
     ms: performance.now() - started,
     memoryMB: (peak - baseline) / 2 ** 20,
@@ -149,11 +151,7 @@ const isoRecord = (title: string, barcode: string) =>
 describe('the largest malformed file inside the upload limit', () => {
   it('SLiMS CSV: a quote that is never closed costs one row, not the process', async () => {
     const head = Buffer.from(`${csvHeader}${validCsvRow(1)}"Judul yang tidak pernah ditutup`);
-    const outcome = await upload(
-      'slims-csv',
-      'text/csv',
-      body(head, Buffer.from('y'), uploadBytes, Buffer.from(`\n${validCsvRow(2)}`)),
-    );
+    const outcome = await upload('slims-csv', 'text/csv', head, Buffer.from('y'), Buffer.from(`\n${validCsvRow(2)}`));
     assertBounded(outcome, 'SLiMS CSV, unclosed quote');
     assert.ok(outcome.healthChecks >= 10, 'the server read the whole file');
     assert.equal(outcome.status, 200);
@@ -173,7 +171,9 @@ describe('the largest malformed file inside the upload limit', () => {
     const outcome = await upload(
       'marcxml',
       'application/marcxml+xml',
-      body(head, subfield, uploadBytes, Buffer.from(`</record>${last}${marcCollectionEnd}`)),
+      head,
+      subfield,
+      Buffer.from(`</record>${last}${marcCollectionEnd}`),
     );
     assertBounded(outcome, 'MARCXML, one endless record');
     assert.ok(outcome.healthChecks >= 10, 'the server read the whole file');
@@ -188,11 +188,7 @@ describe('the largest malformed file inside the upload limit', () => {
     const head = Buffer.from(
       `${marcCollectionStart}${first}<record><datafield tag="245" ind1="1" ind2="0"><subfield code="a">`,
     );
-    const outcome = await upload(
-      'marcxml',
-      'application/marcxml+xml',
-      body(head, Buffer.from('y'), uploadBytes, Buffer.from('')),
-    );
+    const outcome = await upload('marcxml', 'application/marcxml+xml', head, Buffer.from('y'), Buffer.from(''));
     assertBounded(outcome, 'MARCXML, one endless value');
     const { report } = outcome;
     assert.deepEqual([report.complete, report.received, report.created], [false, 1, 1]);
@@ -206,12 +202,9 @@ describe('the largest malformed file inside the upload limit', () => {
     const outcome = await upload(
       'iso2709',
       'application/marc',
-      body(
-        head,
-        Buffer.from('7'),
-        uploadBytes,
-        Buffer.concat([Buffer.from([0x1d]), isoRecord('Buku terakhir', 'ISO-2')]),
-      ),
+      head,
+      Buffer.from('7'),
+      Buffer.concat([Buffer.from([0x1d]), isoRecord('Buku terakhir', 'ISO-2')]),
     );
     assertBounded(outcome, 'ISO 2709, no terminator');
     assert.ok(outcome.healthChecks >= 10, 'the server read the whole file');

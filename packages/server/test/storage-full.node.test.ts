@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { marcFile } from './generated-marc.js';
+import { saveBatch, type SqliteCatalogWriter } from '../src/catalog/sqlite/writer.js';
+import type { LibraryHolding } from '../src/catalog/model.js';
 
 /**
  * Issue 11, part 4: with the disk full, an import answered `200 complete: true` with 1,499 of 1,500 records
@@ -99,5 +101,54 @@ describe('a full disk during an import', () => {
     assert.equal(body.complete, false);
     assert.equal((await (await fetch(`${server.url}/v1/health`)).json()).storage, 'failing');
     server.db.pragma('query_only = OFF');
+  });
+
+  it('marks /v1/health for any write the storage refuses, not only imports, until a write goes through', async () => {
+    const visit = () =>
+      fetch(`${server.url}/v1/visits`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.demoCredentials.kioskToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'guest', name: 'Budi', institution: 'SMPN 1 Bontang' }),
+      });
+    server.db.pragma('query_only = ON');
+    const refused = await visit();
+    assert.equal(refused.status, 503, await refused.clone().text());
+    assert.equal((await refused.json()).code, 'storage_unavailable');
+    const failing = await (await fetch(`${server.url}/v1/health`)).json();
+    assert.deepEqual([failing.status, failing.storage], ['degraded', 'failing']);
+    server.db.pragma('query_only = OFF');
+    const stored = await visit();
+    assert.ok(stored.status < 300, await stored.text());
+    const ok = await (await fetch(`${server.url}/v1/health`)).json();
+    assert.deepEqual([ok.status, ok.storage], ['ok', 'ok']);
+  });
+});
+
+describe('saveBatch tells storage failures by code, not by message', () => {
+  const holdings = [{ libraryId: 'x' }, { libraryId: 'y' }] as unknown as LibraryHolding[];
+  const inTransaction = <T>(work: () => T) => work();
+  const failingWith = (error: Error): SqliteCatalogWriter => ({
+    save() {
+      throw error;
+    },
+  });
+
+  it("rethrows SQLite's storage errors with their code, instead of blaming every record", () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_READONLY', 'SQLITE_BUSY']) {
+      const error = Object.assign(new Error('any words'), { code });
+      assert.throws(
+        () => saveBatch(failingWith(error), inTransaction, holdings),
+        (thrown) => thrown === error,
+        code,
+      );
+    }
+  });
+
+  it('refuses a record whose error only reads like a full disk', () => {
+    const error = Object.assign(new Error('CHECK failed: database or disk is full'), { code: 'SQLITE_CONSTRAINT' });
+    assert.deepEqual(saveBatch(failingWith(error), inTransaction, holdings), [
+      { refused: error.message },
+      { refused: error.message },
+    ]);
   });
 });

@@ -92,6 +92,8 @@ export const importCommand: Command = {
           // Nobody waits on this process between batches: larger transactions, fewer commits.
           batchSize: 2000,
           batchChars: 8_000_000,
+          // Nothing else runs on this process's thread: the largest transactions are the fastest.
+          writeMs: Infinity,
           onProgress: ({ bytes, records }) => bar?.update(bytes, records),
           onProblem: (problem) => {
             if (values.json || values.quiet) return;

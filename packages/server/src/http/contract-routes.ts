@@ -8,6 +8,8 @@ import { routedHandler, type OperationHandlers } from './operations.js';
 import { answerMethodNotAllowed } from './errors.js';
 import { ProblemError } from './problem.js';
 import { Upload } from './upload.js';
+import { storageHealth } from './storage-health.js';
+import { storageFailureOf } from '../catalog/import/storage-failure.js';
 
 interface Wiring {
   stores: Stores;
@@ -160,6 +162,9 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
             stores: wiring.stores,
           });
         } catch (error) {
+          // Any write the storage refused (not only an import's) shows on /v1/health until one goes through.
+          const storage = storageFailureOf(error);
+          if (storage) storageHealth.failed(wiring.stores, storage);
           // A file the handler did not read to its end (refused, broken off, too large) is let go.
           upload?.discard();
           // A release that fails too (the disk that failed the handler) must not hide the handler's error.
@@ -182,6 +187,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           upload?.discard();
           if (reserved !== undefined) await reservations.release(scope, reserved);
         }
+        if (operation.method !== 'GET' && reply.statusCode < 300) storageHealth.worked(wiring.stores);
         if (reply.sent) return reply;
         return result;
       },

@@ -157,7 +157,6 @@ export const catalogHandlers: OperationHandlers = {
         { retryAfter: retryAfterSeconds[error.kind], extensions: { complete: false, report: error.report } },
       );
     }
-    storageHealth.worked(stores);
     if (!report.complete && report.received === 0) {
       const reason = report.problems.at(-1)?.reason ?? 'nothing could be read.';
       throw invalid([

@@ -7,7 +7,7 @@ import type { ImportReport } from '../model.js';
  */
 export type StorageFailureKind = 'full' | 'failing';
 
-/** SQLite's result codes (better-sqlite3 puts them in `code`), and their messages for where only those remain. */
+/** SQLite's result codes (better-sqlite3 puts them in `code`, extended codes included: SQLITE_IOERR_WRITE). */
 const byCode: [prefix: string, kind: StorageFailureKind][] = [
   ['SQLITE_FULL', 'full'],
   ['SQLITE_IOERR', 'failing'],
@@ -20,23 +20,12 @@ const byCode: [prefix: string, kind: StorageFailureKind][] = [
   ['SQLITE_LOCKED', 'failing'],
   ['SQLITE_PROTOCOL', 'failing'],
 ];
-/** sqlite3_errstr() of the same codes: a record refused by the store carries only the message. */
-const byMessage: [text: string, kind: StorageFailureKind][] = [
-  ['database or disk is full', 'full'],
-  ['disk I/O error', 'failing'],
-  ['attempt to write a readonly database', 'failing'],
-  ['unable to open database file', 'failing'],
-  ['database disk image is malformed', 'failing'],
-  ['file is not a database', 'failing'],
-  ['out of memory', 'failing'],
-  ['database is locked', 'failing'],
-  ['database table is locked', 'failing'],
-  ['locking protocol', 'failing'],
-];
 
-/** Whether an error (or a store's refusal message) is the storage failing rather than the data being wrong. */
+/**
+ * Whether an error is the storage failing rather than the data being wrong: by SQLite's result code only, never
+ * by its message (a record's own text may say "disk is full"; a store keeps the code: catalog/sqlite/writer.ts).
+ */
 export function storageFailureOf(error: unknown): StorageFailureKind | undefined {
-  if (typeof error === 'string') return byMessage.find(([text]) => error.includes(text))?.[1];
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_'))
     return byCode.find(([prefix]) => code.startsWith(prefix))?.[1];

@@ -3,6 +3,7 @@ import type { Db } from '../../storage/database.js';
 import type { BibliographicInput, CopyInput, LibraryHolding } from '../model.js';
 import { withTrustedCover, type CoverTrust } from '../source-records.js';
 import type { SaveOutcome } from '../store.js';
+import { storageFailureOf } from '../import/storage-failure.js';
 import type { SearchWriteQueue } from './search-queue.js';
 import type { SharedRecords } from './shared-records.js';
 import {
@@ -184,7 +185,9 @@ export function sqliteCatalogWriter(
 
 /**
  * A batch in one transaction; when the database refuses it, each holding in a transaction of its own, so that
- * one bad record does not cost the others.
+ * one bad record does not cost the others. A refusal by the storage itself (disk full, I/O error, read-only,
+ * locked: catalog/import/storage-failure.ts) is about no record and would refuse every one: it is thrown as
+ * SQLite raised it, with its result code, and the run stops there.
  */
 export function saveBatch(
   writer: SqliteCatalogWriter,
@@ -193,11 +196,13 @@ export function saveBatch(
 ): SaveOutcome[] {
   try {
     return transaction(() => holdings.map((holding) => writer.save(holding)));
-  } catch {
+  } catch (error) {
+    if (storageFailureOf(error)) throw error;
     return holdings.map((holding) => {
       try {
         return transaction(() => writer.save(holding));
       } catch (error) {
+        if (storageFailureOf(error)) throw error;
         return { refused: (error as Error).message };
       }
     });
