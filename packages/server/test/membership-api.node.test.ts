@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { specPath } from '@pustaka/spec';
+import { parse } from 'yaml';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { adult, api, nikFor, pupil } from './membership-support.js';
@@ -49,6 +52,15 @@ describe('the form definition', () => {
     assert.equal(en.json.library_id, 'sman-1-bontang');
     assert.match(en.json.consents[0].text, /I agree/);
     assert.equal((await client.form('?library=nope-nope')).status, 404);
+  });
+
+  it('answers the guardian age the contract shows in its example (18: UU 27/2022 counts anyone under 18 a child)', async () => {
+    const contract = parse(readFileSync(specPath, 'utf8'));
+    const example = contract.paths['/v1/membership/form'].get.responses['200'].content['application/json'].example;
+    const shown = example.member_types.find((type: { id: string }) => type.id === 'pelajar').guardian_required_under;
+    const served = (await client.form()).json.member_types.find((type: { id: string }) => type.id === 'pelajar');
+    assert.equal(served.guardian_required_under, 18);
+    assert.equal(shown, served.guardian_required_under);
   });
 });
 
