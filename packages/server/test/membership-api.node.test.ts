@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { specPath } from '@pustaka/spec';
 import { parse } from 'yaml';
@@ -173,6 +174,30 @@ describe('registration', () => {
     const clicks = await Promise.all([client.register(adult(52)), client.register(adult(52))]);
     assert.deepEqual(clicks.map((response) => response.status).sort(), [201, 409]);
     assert.equal(count(), before + 3);
+  });
+
+  it('stores the Idempotency-Key hash of a registration keyed, so it cannot confirm a guessed NIK; retries replay', async () => {
+    const token = await client.freshToken();
+    humanPause();
+    const body = adult(55, { form_token: token });
+    const first = await client.register(body, 'keyed-55');
+    const retry = await client.register(body, 'keyed-55');
+    assert.equal(first.status, 201, first.text);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal(retry.json.id, first.json.id);
+    const stored = server.db
+      .prepare("SELECT request_hash FROM idempotency_keys WHERE key = 'keyed-55'")
+      .pluck()
+      .get() as string;
+    // What the server hashes: the validated request's parts, the body as sent (membership-support.ts `register`).
+    const sent = { params: {}, query: {}, body: { form_token: token, ...body } };
+    const plain = createHash('sha256').update(JSON.stringify(sent)).digest('base64url');
+    assert.match(stored, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(stored, plain, 'a plain SHA-256 of the body: anyone reading the table could test NIKs against it');
+    // Another request under the key is still told apart.
+    const other = await client.register(adult(56, { form_token: token }), 'keyed-55');
+    assert.equal(other.status, 409);
+    assert.equal(other.json.code, 'idempotency_key_reused');
   });
 
   it('gives a trapped submission the same answer as a real one and stores nothing', async () => {
