@@ -1032,7 +1032,7 @@ export interface components {
                  */
                 required_fields: string[];
                 validity_months: number;
-                /** @description Applicants younger than this (in whole years on the day they register) need a guardian section with the guardian's consent. */
+                /** @description Applicants younger than this (in whole years on the day they register) need a guardian section with the guardian's consent (18 under UU 27/2022, where anyone under 18 is a child). */
                 guardian_required_under?: number;
                 /** @description The kinds of network institutions offered for this type (pupils see schools). */
                 institution_kinds?: components["schemas"]["LibraryKind"][];
@@ -2421,7 +2421,7 @@ export interface operations {
                      *             "institution"
                      *           ],
                      *           "validity_months": 12,
-                     *           "guardian_required_under": 17
+                     *           "guardian_required_under": 18
                      *         }
                      *       ],
                      *       "consents": [

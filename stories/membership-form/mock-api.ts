@@ -50,7 +50,7 @@ export function formDefinition(lang: 'id' | 'en'): MembershipForm {
         label: en ? 'Pupil (primary to senior high)' : 'Pelajar (SD/SMP/SMA)',
         required_fields: [...base, 'education_level', 'institution', 'class_or_faculty'],
         validity_months: 12,
-        guardian_required_under: 17,
+        guardian_required_under: 18,
         institution_kinds: ['school'],
       },
       {
@@ -64,7 +64,7 @@ export function formDefinition(lang: 'id' | 'en'): MembershipForm {
         label: en ? 'General public' : 'Umum',
         required_fields: base,
         validity_months: 36,
-        guardian_required_under: 17,
+        guardian_required_under: 18,
       },
     ],
     consents: [

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { specPath } from '@pustaka/spec';
+import { parse } from 'yaml';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { adult, api, nikFor, pupil } from './membership-support.js';
@@ -49,6 +53,15 @@ describe('the form definition', () => {
     assert.equal(en.json.library_id, 'sman-1-bontang');
     assert.match(en.json.consents[0].text, /I agree/);
     assert.equal((await client.form('?library=nope-nope')).status, 404);
+  });
+
+  it('answers the guardian age the contract shows in its example (18: UU 27/2022 counts anyone under 18 a child)', async () => {
+    const contract = parse(readFileSync(specPath, 'utf8'));
+    const example = contract.paths['/v1/membership/form'].get.responses['200'].content['application/json'].example;
+    const shown = example.member_types.find((type: { id: string }) => type.id === 'pelajar').guardian_required_under;
+    const served = (await client.form()).json.member_types.find((type: { id: string }) => type.id === 'pelajar');
+    assert.equal(served.guardian_required_under, 18);
+    assert.equal(shown, served.guardian_required_under);
   });
 });
 
@@ -161,6 +174,30 @@ describe('registration', () => {
     const clicks = await Promise.all([client.register(adult(52)), client.register(adult(52))]);
     assert.deepEqual(clicks.map((response) => response.status).sort(), [201, 409]);
     assert.equal(count(), before + 3);
+  });
+
+  it('stores the Idempotency-Key hash of a registration keyed, so it cannot confirm a guessed NIK; retries replay', async () => {
+    const token = await client.freshToken();
+    humanPause();
+    const body = adult(55, { form_token: token });
+    const first = await client.register(body, 'keyed-55');
+    const retry = await client.register(body, 'keyed-55');
+    assert.equal(first.status, 201, first.text);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal(retry.json.id, first.json.id);
+    const stored = server.db
+      .prepare("SELECT request_hash FROM idempotency_keys WHERE key = 'keyed-55'")
+      .pluck()
+      .get() as string;
+    // What the server hashes: the validated request's parts, the body as sent (membership-support.ts `register`).
+    const sent = { params: {}, query: {}, body: { form_token: token, ...body } };
+    const plain = createHash('sha256').update(JSON.stringify(sent)).digest('base64url');
+    assert.match(stored, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(stored, plain, 'a plain SHA-256 of the body: anyone reading the table could test NIKs against it');
+    // Another request under the key is still told apart.
+    const other = await client.register(adult(56, { form_token: token }), 'keyed-55');
+    assert.equal(other.status, 409);
+    assert.equal(other.json.code, 'idempotency_key_reused');
   });
 
   it('gives a trapped submission the same answer as a real one and stores nothing', async () => {

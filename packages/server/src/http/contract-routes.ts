@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
-import { hashRequest } from '../storage/idempotency.js';
-import { keyReservations } from './exactly-once.js';
+import { keyReservations, requestHasher, type CommitWithAnswer } from './exactly-once.js';
 import { routeSchema, type ContractOperation } from './contract.js';
 import { routedHandler, type OperationHandlers } from './operations.js';
 import { answerMethodNotAllowed } from './errors.js';
@@ -83,8 +82,8 @@ function methodsOfPath(operations: ContractOperation[]): (path: string) => strin
  * the handler runs. A duplicate sent while the first runs waits for its answer and replays it (or, after
  * `duplicateWaitMs`, gets 409 `idempotency_in_progress` with Retry-After); a different request with the key
  * gets 409 `idempotency_key_reused`; a handler that fails or answers an error releases the key for a retry.
- * The handler's effect and the stored answer are two commits here (an import is many); a handler whose write
- * lives in the same database can hand it to IdempotencyStore.complete to commit both at once.
+ * The handler's effect and the stored answer are two commits here (an import is many), unless the handler
+ * hands its writes to `commit` (http/exactly-once.ts), which commits them and the answer in one transaction.
  */
 export function registerContractRoutes(app: FastifyInstance, operations: ContractOperation[], wiring: Wiring): void {
   acceptRawBodies(app, operations);
@@ -92,6 +91,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
   const reservations = keyReservations(wiring.stores.idempotency, { waitMs: wiring.duplicateWaitMs });
   for (const operation of operations) {
     const handler = routedHandler(wiring.handlers, operation.operationId);
+    const hashOf = requestHasher(wiring.stores, operation.personalData === true);
     const bodyTypes = new Set([...(operation.jsonBody ? ['application/json'] : []), ...operation.rawBodyTypes]);
     app.route({
       method: operation.method,
@@ -129,7 +129,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
         const scope = `${operation.operationId}:${principal?.credentialId ?? 'anonymous'}`;
         // A file body stands in the hash by its digest, known once it has been read.
         const upload = request.body instanceof Upload ? request.body : undefined;
-        const requestHash = () => hashRequest({ params: request.params, query: request.query, body: request.body });
+        const requestHash = () => hashOf({ params: request.params, query: request.query, body: request.body });
         const reserved = typeof key === 'string' ? key : undefined;
         if (reserved !== undefined) {
           const claim = await reservations.claim(scope, reserved, upload ? null : requestHash());
@@ -150,6 +150,15 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
             );
           }
         }
+        // A handler whose write and answer commit together (the answer is then stored; nothing is left to do).
+        let committed = false;
+        const commit: CommitWithAnswer = async (writes, answer) => {
+          if (reserved === undefined) return wiring.stores.idempotency.commit(writes);
+          const response = { requestHash: requestHash(), status: answer.status, body: answer.body };
+          await reservations.complete(scope, reserved, response, writes);
+          committed = true;
+          reply.status(answer.status);
+        };
         let result;
         try {
           result = await handler({
@@ -160,6 +169,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
             body: request.body,
             principal,
             stores: wiring.stores,
+            commit,
           });
         } catch (error) {
           // Any write the storage refused (not only an import's) shows on /v1/health until one goes through.
@@ -171,7 +181,9 @@ export function registerContractRoutes(app: FastifyInstance, operations: Contrac
           if (reserved !== undefined) await reservations.release(scope, reserved).catch(() => undefined);
           throw error;
         }
-        if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {
+        if (committed) {
+          // Stored with the handler's writes.
+        } else if (reserved !== undefined && !reply.sent && reply.statusCode < 300) {
           try {
             await upload?.drain();
             await reservations.complete(scope, reserved, {

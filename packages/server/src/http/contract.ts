@@ -18,6 +18,8 @@ export interface ContractOperation {
   /** Alternatives of security requirements (OR), each a list of scheme names (AND); empty: public. */
   security: SchemeName[][];
   idempotent: boolean;
+  /** `x-personal-data: true`: the request may carry personal data (its Idempotency-Key hash is keyed). */
+  personalData?: boolean;
   /** Declared answers by status (`'200'`, `'404'`, `'default'`): each media type's schema; none for 304. */
   responses: Record<string, Record<string, object>>;
 }
@@ -37,6 +39,7 @@ interface DocumentOperation {
   operationId: string;
   parameters?: ContractParameter[];
   requestBody?: { required?: boolean; content?: Content };
+  'x-personal-data'?: boolean;
   security?: SecurityRequirement[];
   responses?: Record<string, { content?: Content }>;
 }
@@ -87,6 +90,7 @@ export async function loadContract(path: string = specPath): Promise<ContractOpe
         rawBodyTypes: Object.keys(content).filter((type) => type !== 'application/json'),
         security: securityOf(operation.operationId, operation.security ?? document.security ?? []),
         idempotent: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+        personalData: operation['x-personal-data'] === true,
         responses: responsesOf(operation.responses ?? {}),
       });
     }

@@ -1,4 +1,27 @@
-import type { IdempotencyStore, Reservation } from '../storage/idempotency.js';
+import { randomBytes } from 'node:crypto';
+import { hashRequest, type IdempotencyStore, type PendingWrite, type Reservation } from '../storage/idempotency.js';
+import type { Stores } from '../storage/stores.js';
+
+/**
+ * How a handler commits its writes (made by the stores, e.g. `MembershipStore.writes`) together with its answer,
+ * in one transaction: a crash leaves both or neither, so a retry with the same Idempotency-Key replays the
+ * answer instead of running the operation again. Without a key the writes commit alone. A write that throws
+ * commits nothing; the handler answers its error and the key is released.
+ */
+export type CommitWithAnswer = (writes: PendingWrite[], answer: { status: number; body: unknown }) => Promise<void>;
+
+/**
+ * The request hash of an operation. An operation carrying personal data (`x-personal-data` in the contract)
+ * gets an HMAC keyed from the membership key, so a stored hash cannot confirm a guessed NIK; without that key
+ * (registration then answers 503 and stores nothing) a key of this process's own serves the reservation.
+ */
+export function requestHasher(stores: Stores, personalData: boolean): (parts: unknown) => string {
+  if (!personalData) return (parts) => hashRequest(parts);
+  const membership = stores.membership;
+  if (membership) return (parts) => membership.hashRequest(parts);
+  const processKey = randomBytes(32);
+  return (parts) => hashRequest(parts, processKey);
+}
 
 /** How long a duplicate waits for the first request's answer before it is told to come back. */
 export const DUPLICATE_WAIT_MS = 10_000;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { operations } from '@pustaka/spec/schema';
 import type { Principal } from '../auth/principal.js';
 import type { Stores } from '../storage/stores.js';
+import type { CommitWithAnswer } from './exactly-once.js';
 import type { Upload } from './upload.js';
 
 /** The contract's operationIds: `searchCatalog`, `getLibrary`, ... */
@@ -48,6 +49,8 @@ export interface OperationContext<Id extends OperationId> {
   /** The checked credential, for operations that ask for one. */
   principal: Principal | undefined;
   stores: Stores;
+  /** Commits store writes with this request's answer (http/exactly-once.ts); the handler still returns the body. */
+  commit: CommitWithAnswer;
 }
 
 /**

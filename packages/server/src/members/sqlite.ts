@@ -1,12 +1,15 @@
 import type { Db } from '../storage/database.js';
+import { SqliteWrite } from '../storage/idempotency.js';
 import {
   DuplicateMemberNumberError,
   formatMemberNumber,
   normaliseMemberNumber,
   type Member,
+  type MemberChanges,
   type MemberStatus,
   type MemberStore,
   type MemberType,
+  type NewMember,
 } from './store.js';
 
 interface MemberRow {
@@ -67,40 +70,47 @@ export function sqliteMemberStore(db: Db, now: () => Date = () => new Date()): M
     }
   });
 
+  const add = (member: NewMember): Member => {
+    const number = normaliseMemberNumber(member.number);
+    const row: MemberRow = {
+      number,
+      library_id: member.libraryId,
+      full_name: member.fullName,
+      first_name: member.firstName,
+      member_type: member.memberType,
+      institution: member.institution ?? null,
+      status: member.status ?? 'active',
+      valid_until: member.validUntil,
+      created_at: now().toISOString(),
+    };
+    if (insert.run(row).changes === 0) throw new DuplicateMemberNumberError(number);
+    return fromRow(row);
+  };
+  const update = (number: string, changes: MemberChanges): Member | undefined => {
+    const set = Object.entries(changes).filter(
+      ([field, value]) => Object.hasOwn(columns, field) && value !== undefined,
+    );
+    const key = normaliseMemberNumber(number);
+    if (set.length) {
+      const assignments = set.map(([field]) => `${columns[field as keyof typeof columns]} = ?`).join(', ');
+      db.prepare(`UPDATE members SET ${assignments} WHERE number = ?`).run(...set.map(([, value]) => value), key);
+    }
+    const row = byNumber.get(key);
+    return row && fromRow(row);
+  };
+
   return {
-    async add(member) {
-      const number = normaliseMemberNumber(member.number);
-      const row: MemberRow = {
-        number,
-        library_id: member.libraryId,
-        full_name: member.fullName,
-        first_name: member.firstName,
-        member_type: member.memberType,
-        institution: member.institution ?? null,
-        status: member.status ?? 'active',
-        valid_until: member.validUntil,
-        created_at: now().toISOString(),
-      };
-      if (insert.run(row).changes === 0) throw new DuplicateMemberNumberError(number);
-      return fromRow(row);
-    },
+    add: async (member) => add(member),
     async findByNumber(number) {
       const row = byNumber.get(normaliseMemberNumber(number));
       return row && fromRow(row);
     },
-    async update(number, changes) {
-      const set = Object.entries(changes).filter(
-        ([field, value]) => Object.hasOwn(columns, field) && value !== undefined,
-      );
-      const key = normaliseMemberNumber(number);
-      if (set.length) {
-        const assignments = set.map(([field]) => `${columns[field as keyof typeof columns]} = ?`).join(', ');
-        db.prepare(`UPDATE members SET ${assignments} WHERE number = ?`).run(...set.map(([, value]) => value), key);
-      }
-      const row = byNumber.get(key);
-      return row && fromRow(row);
-    },
+    update: async (number, changes) => update(number, changes),
     count: async ({ libraryId } = {}) => (libraryId === undefined ? countAll.get()! : countLibrary.get(libraryId)!),
     nextNumber: async (prefix, year) => nextNumber(prefix, year),
+    writes: {
+      add: (member) => new SqliteWrite(() => void add(member)),
+      update: (number, changes) => new SqliteWrite(() => void update(number, changes)),
+    },
   };
 }

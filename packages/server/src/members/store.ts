@@ -1,4 +1,5 @@
 import type { components } from '@pustaka/spec/schema';
+import type { PendingWrite } from '../storage/idempotency.js';
 
 export type MemberType = components['schemas']['MemberType'];
 
@@ -70,6 +71,11 @@ export interface MemberStore {
    * (the seed, an import of an older system) are skipped.
    */
   nextNumber(prefix: string, year: number): Promise<string>;
+  /**
+   * `add` and `update` as writes to commit with a request's answer (an approval, an erasure: http/exactly-once.ts);
+   * `add` refuses with DuplicateMemberNumberError inside the transaction.
+   */
+  writes: { add(member: NewMember): PendingWrite; update(number: string, changes: MemberChanges): PendingWrite };
 }
 
 /** `BTG-2026-000123`: the network's prefix, the year of issue, six digits. */

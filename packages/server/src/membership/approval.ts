@@ -1,5 +1,6 @@
 import type { components } from '@pustaka/spec/schema';
 import { ProblemError } from '../http/problem.js';
+import type { PendingWrite } from '../storage/idempotency.js';
 import type { Stores } from '../storage/stores.js';
 import { institutionName, memberTypeRules } from './form-definition.js';
 import { prefixCandidates, validUntil } from './member-numbers.js';
@@ -47,46 +48,48 @@ export async function oneAtATime<T>(id: string, work: () => Promise<T>): Promise
 }
 
 /**
- * Issues the member number from the members' atomic sequence (per prefix, so per library, and year), adds the
- * member so the kiosk knows the number at once, and marks the registration approved.
+ * An approval, ready to commit: the member number from the members' atomic sequence (per prefix, so per library,
+ * and year), the member the kiosk will know, and the registration as it will read once approved. Nothing is
+ * written but the sequence (a number a failed approval drew stays unused, as a sequence's gaps do): the member
+ * and the decision are `writes`, committed with the answer in one transaction, so a crash never leaves a
+ * number the kiosk knows on a registration still pending. `writes` is empty when it was approved already.
  */
-export async function approve(
+export async function approval(
   stores: Stores,
   store: MembershipStore,
   record: RegistrationRecord,
   actor: string,
   now: Date,
-): Promise<RegistrationRecord> {
-  if (record.status === 'approved') return record;
+): Promise<{ approved: RegistrationRecord; writes: PendingWrite[] }> {
+  if (record.status === 'approved') return { approved: record, writes: [] };
   if (record.status !== 'pending') throw notPending(record.status);
   const today = now.toISOString().slice(0, 10);
   const prefix = await prefixOf(stores, store, record.libraryId);
   const number = await stores.members.nextNumber(prefix, now.getUTCFullYear());
   const until = validUntil(today, memberTypeRules[record.memberType].validityMonths);
-  await stores.members.add({
-    number,
-    libraryId: record.libraryId,
-    fullName: record.fullName,
-    firstName: firstNameOf(record.fullName),
-    memberType: record.memberType,
-    institution: (await institutionOf(stores, record)) ?? null,
-    validUntil: until,
-  });
-  const approved = await store.approve(record.id, {
-    memberNumber: number,
-    validFrom: today,
-    validUntil: until,
-    actor,
-    at: now.toISOString(),
-  });
-  if (!approved) {
-    // Decided by another process meanwhile: the number just added must not stay valid at the kiosk.
-    await stores.members.update(number, { status: 'closed' });
-    const current = (await store.get(record.id))!;
-    if (current.status !== 'approved') throw notPending(current.status);
-    return current;
-  }
-  return (await store.get(record.id))!;
+  const decision = { memberNumber: number, validFrom: today, validUntil: until, actor, at: now.toISOString() };
+  return {
+    approved: {
+      ...record,
+      status: 'approved',
+      decidedAt: decision.at,
+      memberNumber: number,
+      validFrom: today,
+      validUntil: until,
+    },
+    writes: [
+      stores.members.writes.add({
+        number,
+        libraryId: record.libraryId,
+        fullName: record.fullName,
+        firstName: firstNameOf(record.fullName),
+        memberType: record.memberType,
+        institution: (await institutionOf(stores, record)) ?? null,
+        validUntil: until,
+      }),
+      store.writes.approve(record.id, decision),
+    ],
+  };
 }
 
 /** What a printed member card shows. */

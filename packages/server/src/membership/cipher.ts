@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashRequest } from '../storage/idempotency.js';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -18,6 +19,8 @@ export interface MembershipCipher {
   open<T>(sealed: Buffer, context: string): T;
   /** The keyed hash of a normalised value of some kind (`nik`, `phone`, `email`). */
   keyedHash(kind: string, value: string): string;
+  /** The Idempotency-Key hash of a request carrying personal data: an HMAC, never a plain hash of a NIK. */
+  hashRequest(parts: unknown): string;
   /** Signs a short text (the form token). */
   sign(text: string): string;
   verify(text: string, signature: string): boolean;
@@ -31,6 +34,7 @@ export function membershipCipher(master: Buffer): MembershipCipher {
   const encryptionKey = derive(master, 'aes-256-gcm');
   const hashKey = derive(master, 'hmac');
   const signingKey = derive(master, 'form-token');
+  const requestKey = derive(master, 'idempotency-request');
   const keyId = createHmac('sha256', derive(master, 'key-id')).update('key-id').digest('hex').slice(0, 16);
   const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url');
 
@@ -54,6 +58,7 @@ export function membershipCipher(master: Buffer): MembershipCipher {
       return JSON.parse(text.toString('utf8')) as T;
     },
     keyedHash: (kind, value) => mac(hashKey, `${kind}:${value}`),
+    hashRequest: (parts) => hashRequest(parts, requestKey),
     sign: (text) => mac(signingKey, text),
     verify(text, signature) {
       const expected = Buffer.from(mac(signingKey, text));

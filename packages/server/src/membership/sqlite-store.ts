@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../storage/database.js';
+import { SqliteWrite } from '../storage/idempotency.js';
 import type { MembershipCipher } from './cipher.js';
 import type {
   ConsentRecord,
@@ -12,7 +13,13 @@ import type {
 } from './model.js';
 import { issueFormToken, looksHuman } from './anti-spam.js';
 import { normaliseEmail } from './phone.js';
-import type { MembershipStore } from './store.js';
+import {
+  RegistrationWriteRefused,
+  type Approval,
+  type Erasure,
+  type MembershipStore,
+  type Rejection,
+} from './store.js';
 
 interface Row {
   id: string;
@@ -149,10 +156,7 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
     email_hash: personal.email ? cipher.keyedHash('email', normaliseEmail(personal.email)) : null,
   });
 
-  const create = db.transaction((registration: NewRegistration) => {
-    let reference: string;
-    do reference = registration.referencePrefix + referenceTail();
-    while (referenceTaken.get(reference) !== undefined);
+  const insertRegistration = (registration: NewRegistration, reference: string) => {
     insert.run({
       id: registration.id,
       reference,
@@ -191,8 +195,48 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
     }
     const action = registration.source === 'import' ? 'imported' : 'registered';
     insertEvent.run(registration.id, registration.libraryId, action, null, registration.createdAt, registration.source);
+  };
+  const create = db.transaction((registration: NewRegistration) => {
+    let reference: string;
+    do reference = registration.referencePrefix + referenceTail();
+    while (referenceTaken.get(reference) !== undefined);
+    insertRegistration(registration, reference);
     return reference;
   });
+  /** A unique index's refusal as the outcome it means; anything else is a failure. */
+  const refusalOf = (error: unknown) => {
+    if (isUniqueViolation(error, 'nik_hash')) return new RegistrationWriteRefused('duplicate');
+    if (isUniqueViolation(error, 'member_number')) return new RegistrationWriteRefused('number_taken');
+    return error;
+  };
+
+  // Without a transaction of their own: they run inside the one that stores the answer (or in a savepoint of it).
+  const markApproved = (id: string, decision: Approval) => {
+    const changed =
+      approveRow.run(decision.at, decision.actor, decision.memberNumber, decision.validFrom, decision.validUntil, id)
+        .changes === 1;
+    if (changed) insertEvent.run(id, byId.get(id)!.library_id, 'approved', null, decision.at, decision.actor);
+    return changed;
+  };
+  const markRejected = (id: string, decision: Rejection) => {
+    const changed = rejectRow.run(decision.at, decision.actor, decision.code, decision.reason, id).changes === 1;
+    if (changed) insertEvent.run(id, byId.get(id)!.library_id, 'rejected', decision.code, decision.at, decision.actor);
+    return changed;
+  };
+  const eraseRegistration = (id: string, erasure: Erasure) => {
+    const row = byId.get(id);
+    if (!row) return undefined;
+    deleteRow.run(id);
+    deleteEvents.run(id);
+    insertEvent.run(id, row.library_id, 'erased', erasure.reasonCode, erasure.at, erasure.actor);
+    return recordOf(row);
+  };
+  const approveAlone = db.transaction(markApproved);
+  const rejectAlone = db.transaction(markRejected);
+  const eraseAlone = db.transaction(eraseRegistration);
+  const refuseUnless = (done: unknown, reason: RegistrationWriteRefused['reason']) => {
+    if (!done) throw new RegistrationWriteRefused(reason);
+  };
 
   const flags = (id: string): RegistrationFlag[] => {
     const own = hashesOf.get(id);
@@ -216,8 +260,11 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
       try {
         return { outcome: 'created', reference: create(registration) };
       } catch (error) {
-        if (isUniqueViolation(error, 'nik_hash')) return { outcome: 'duplicate' };
-        if (isUniqueViolation(error, 'member_number')) return { outcome: 'number_taken' };
+        const refusal = refusalOf(error);
+        if (refusal instanceof RegistrationWriteRefused && refusal.reason === 'duplicate')
+          return { outcome: 'duplicate' };
+        if (refusal instanceof RegistrationWriteRefused && refusal.reason === 'number_taken')
+          return { outcome: 'number_taken' };
         throw error;
       }
     },
@@ -288,39 +335,24 @@ export function sqliteMembershipStore(db: Db, cipher: MembershipCipher): Members
         .all(...params, filter.limit, filter.offset) as Row[];
       return { total, items: rows.map(recordOf) };
     },
-    async approve(id, decision) {
-      return db.transaction(() => {
-        const changed =
-          approveRow.run(
-            decision.at,
-            decision.actor,
-            decision.memberNumber,
-            decision.validFrom,
-            decision.validUntil,
-            id,
-          ).changes === 1;
-        if (changed) insertEvent.run(id, byId.get(id)!.library_id, 'approved', null, decision.at, decision.actor);
-        return changed;
-      })();
+    approve: async (id, decision) => approveAlone(id, decision),
+    reject: async (id, decision) => rejectAlone(id, decision),
+    erase: async (id, erasure) => eraseAlone(id, erasure),
+    writes: {
+      create: (registration) =>
+        new SqliteWrite(() => {
+          refuseUnless(referenceTaken.get(registration.reference) === undefined, 'reference_taken');
+          try {
+            insertRegistration(registration, registration.reference);
+          } catch (error) {
+            throw refusalOf(error);
+          }
+        }),
+      approve: (id, decision) => new SqliteWrite(() => refuseUnless(markApproved(id, decision), 'not_pending')),
+      reject: (id, decision) => new SqliteWrite(() => refuseUnless(markRejected(id, decision), 'not_pending')),
+      erase: (id, erasure) => new SqliteWrite(() => refuseUnless(eraseRegistration(id, erasure), 'gone')),
     },
-    async reject(id, decision) {
-      return db.transaction(() => {
-        const changed = rejectRow.run(decision.at, decision.actor, decision.code, decision.reason, id).changes === 1;
-        if (changed)
-          insertEvent.run(id, byId.get(id)!.library_id, 'rejected', decision.code, decision.at, decision.actor);
-        return changed;
-      })();
-    },
-    async erase(id, erasure) {
-      return db.transaction(() => {
-        const row = byId.get(id);
-        if (!row) return undefined;
-        deleteRow.run(id);
-        deleteEvents.run(id);
-        insertEvent.run(id, row.library_id, 'erased', erasure.reasonCode, erasure.at, erasure.actor);
-        return recordOf(row);
-      })();
-    },
+    hashRequest: (parts) => cipher.hashRequest(parts),
     async history(id) {
       return historyOf.all(id);
     },

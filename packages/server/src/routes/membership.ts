@@ -4,11 +4,11 @@ import { wrongLibrary } from '../auth/refusals.js';
 import type { OperationHandlers } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { approve, memberCard, notPending, oneAtATime, prefixOf } from '../membership/approval.js';
+import { approval, memberCard, notPending, oneAtATime, prefixOf } from '../membership/approval.js';
 import { formDefinition, institutionName, institutionsOf } from '../membership/form-definition.js';
 import { HONEYPOT_FIELD } from '../membership/anti-spam.js';
-import type { ConsentRecord } from '../membership/model.js';
-import type { MembershipStore } from '../membership/store.js';
+import type { ConsentRecord, NewRegistration, RegistrationRecord } from '../membership/model.js';
+import { RegistrationWriteRefused, type MembershipStore } from '../membership/store.js';
 import { checkRegistration } from '../membership/validate-registration.js';
 import { referenceTail } from '../membership/sqlite-store.js';
 import { registrationDetailWire, registrationWire } from '../membership/wire.js';
@@ -23,6 +23,9 @@ export interface MembershipOptions {
 }
 
 export const DEFAULT_MIN_FILL_MS = 3000;
+
+const refused = (error: unknown, reason: RegistrationWriteRefused['reason']) =>
+  error instanceof RegistrationWriteRefused && error.reason === reason;
 
 const registrationId = () => `reg_${randomBytes(13).toString('hex').slice(0, 24)}`;
 
@@ -69,7 +72,7 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
       });
     },
 
-    async createRegistration({ body, principal, request, reply, stores }) {
+    async createRegistration({ body, principal, request, reply, stores, commit }) {
       const store = storeOf(stores);
       const at = now();
       const libraryId = body.library_id ?? principal!.libraryId!;
@@ -124,7 +127,7 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
         origin,
         givenBy,
       }));
-      const outcome = await store.create({
+      const registration: NewRegistration = {
         id,
         referencePrefix: `${prefix}-`,
         source: 'online',
@@ -141,16 +144,26 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
         warnings: checked.warnings,
         consents,
         createdAt: at.toISOString(),
-      });
-      if (outcome.outcome !== 'created') {
-        throw new ProblemError(
-          409,
-          'duplicate_registration',
-          'This registration cannot be taken online. Please ask at the library counter, with your identity card.',
-        );
+      };
+      // The reference is drawn here, so the receipt is known before the registration and the receipt (as the
+      // Idempotency-Key's answer) commit together: a crash between them cannot turn a retry into a duplicate.
+      for (;;) {
+        const answer = receipt(`${prefix}-${referenceTail()}`);
+        const write = store.writes.create({ ...registration, reference: answer.reference });
+        try {
+          await commit([write], { status: 201, body: answer });
+        } catch (error) {
+          if (refused(error, 'reference_taken')) continue;
+          if (!refused(error, 'duplicate')) throw error;
+          throw new ProblemError(
+            409,
+            'duplicate_registration',
+            'This registration cannot be taken online. Please ask at the library counter, with your identity card.',
+          );
+        }
+        request.log.info({ registration: id }, 'registration received');
+        return answer;
       }
-      request.log.info({ registration: id }, 'registration received');
-      return receipt(outcome.reference);
     },
 
     async listRegistrations({ query, principal, request, reply, stores }) {
@@ -190,29 +203,44 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
       );
     },
 
-    async approveRegistration({ params, principal, request, stores }) {
+    async approveRegistration({ params, principal, request, stores, commit }) {
       const store = storeOf(stores);
       const record = await registrationFor(stores, params.registrationId);
       requireLibraryAccess(principal, record.libraryId);
-      const approved = await oneAtATime(record.id, async () =>
-        approve(stores, store, (await store.get(record.id)) ?? record, principal!.credentialId, now()),
-      );
-      request.log.info({ registration: record.id, by: principal!.credentialId }, 'registration approved');
-      return {
+      const answerFor = async (approved: RegistrationRecord) => ({
         registration: registrationWire(approved, await store.flags(approved.id), principal),
         member_number: approved.memberNumber!,
         valid_until: approved.validUntil!,
         card: await memberCard(stores, approved),
-      };
+      });
+      const answer = await oneAtATime(record.id, async () => {
+        const current = (await store.get(record.id)) ?? record;
+        const { approved, writes } = await approval(stores, store, current, principal!.credentialId, now());
+        const body = await answerFor(approved);
+        if (writes.length === 0) return body;
+        try {
+          await commit(writes, { status: 200, body });
+        } catch (error) {
+          if (!refused(error, 'not_pending')) throw error;
+          // Decided by another process meanwhile.
+          const decided = await store.get(record.id);
+          if (decided?.status !== 'approved') throw notPending(decided?.status ?? 'gone');
+          return answerFor(decided);
+        }
+        return body;
+      });
+      request.log.info({ registration: record.id, by: principal!.credentialId }, 'registration approved');
+      return answer;
     },
 
-    async rejectRegistration({ params, body, principal, request, stores }) {
+    async rejectRegistration({ params, body, principal, request, stores, commit }) {
       const store = storeOf(stores);
       const record = await registrationFor(stores, params.registrationId);
       requireLibraryAccess(principal, record.libraryId);
-      const rejected = await oneAtATime(record.id, async () => {
+      const answer = await oneAtATime(record.id, async () => {
         const current = (await store.get(record.id)) ?? record;
-        if (current.status === 'rejected') return current;
+        const flags = await store.flags(current.id);
+        if (current.status === 'rejected') return registrationWire(current, flags, principal);
         if (current.status !== 'pending') throw notPending(current.status);
         const decision = {
           code: body.reason_code,
@@ -220,12 +248,23 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
           actor: principal!.credentialId,
           at: now().toISOString(),
         };
-        if (!(await store.reject(record.id, decision)))
+        const rejected: RegistrationRecord = {
+          ...current,
+          status: 'rejected',
+          decidedAt: decision.at,
+          rejection: { code: decision.code, reason: decision.reason },
+        };
+        const wire = registrationWire(rejected, flags, principal);
+        try {
+          await commit([store.writes.reject(record.id, decision)], { status: 200, body: wire });
+        } catch (error) {
+          if (!refused(error, 'not_pending')) throw error;
           throw notPending((await store.get(record.id))?.status ?? 'gone');
-        return (await store.get(record.id))!;
+        }
+        return wire;
       });
       request.log.info({ registration: record.id, by: principal!.credentialId }, 'registration rejected');
-      return registrationWire(rejected, await store.flags(rejected.id), principal);
+      return answer;
     },
 
     async exportRegistrationData({ params, principal, request, reply, stores }) {
@@ -255,30 +294,37 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
       };
     },
 
-    async eraseRegistration({ params, body, principal, request, stores }) {
+    async eraseRegistration({ params, body, principal, request, stores, commit }) {
       const store = storeOf(stores);
       const record = await registrationFor(stores, params.registrationId);
       requireLibraryAccess(principal, record.libraryId);
       const at = now().toISOString();
-      const erased = await oneAtATime(record.id, () =>
-        store.erase(record.id, { actor: principal!.credentialId, at, reasonCode: body.reason_code }),
-      );
-      if (!erased) throw notFound(`No registration has the id "${record.id}".`);
-      if (erased.memberNumber) {
+      const gone = () => notFound(`No registration has the id "${record.id}".`);
+      const answer = await oneAtATime(record.id, async () => {
+        const current = await store.get(record.id);
+        if (!current) throw gone();
+        const erasure = { actor: principal!.credentialId, at, reasonCode: body.reason_code };
+        const writes = [store.writes.erase(current.id, erasure)];
         // The kiosk must stop knowing the person; the members table keeps the number, never the name.
-        await stores.members.update(erased.memberNumber, {
-          status: 'closed',
-          fullName: '-',
-          firstName: '-',
-          institution: null,
-        });
-      }
+        if (current.memberNumber) {
+          const closed = { status: 'closed', fullName: '-', firstName: '-', institution: null } as const;
+          writes.push(stores.members.writes.update(current.memberNumber, closed));
+        }
+        const erased = {
+          id: current.id,
+          erased_at: at,
+          ...(current.memberNumber && { member_number_withdrawn: current.memberNumber }),
+        };
+        try {
+          await commit(writes, { status: 200, body: erased });
+        } catch (error) {
+          if (refused(error, 'gone')) throw gone();
+          throw error;
+        }
+        return erased;
+      });
       request.log.info({ registration: record.id, by: principal!.credentialId }, 'registration erased on request');
-      return {
-        id: record.id,
-        erased_at: at,
-        ...(erased.memberNumber && { member_number_withdrawn: erased.memberNumber }),
-      };
+      return answer;
     },
 
     async getMembershipStats({ query, stores, reply }) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 import { writeBatch } from './write-batch.js';
 
@@ -45,12 +45,19 @@ export interface IdempotencyStore {
   complete(scope: string, key: string, response: StoredResponse, writes?: PendingWrite[]): Promise<void>;
   /** Frees a reserved key without an answer. */
   release(scope: string, key: string): Promise<void>;
+  /** Commits `writes` without an answer (a request that carries no Idempotency-Key), as `complete` would. */
+  commit(writes: PendingWrite[]): Promise<void>;
 }
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export function hashRequest(body: unknown): string {
-  return createHash('sha256')
+/**
+ * The hash that tells a retry from another request under the same key. With `key` it is an HMAC: for requests
+ * carrying personal data, whose plain hash would let anyone who reads the table confirm a guessed NIK (a NIK has
+ * no check digit and a small space; see membership/cipher.ts).
+ */
+export function hashRequest(body: unknown, key?: Buffer): string {
+  return (key ? createHmac('sha256', key) : createHash('sha256'))
     .update(JSON.stringify(body ?? null))
     .digest('base64url');
 }
@@ -113,12 +120,15 @@ export function sqliteIdempotencyStore(
     return { outcome: 'in_progress', requestHash: row.request_hash || null };
   };
 
-  const complete = (scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
+  const apply = (writes: PendingWrite[]) => {
     for (const write of writes) {
       if (!(write instanceof SqliteWrite))
         throw new Error(`A ${write.backend} write cannot commit with a SQLite answer.`);
       write.apply(db);
     }
+  };
+  const complete = (scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
+    apply(writes);
     const at = now();
     purgeAll.run(at - IDEMPOTENCY_WINDOW_MS);
     saveAnswer.run(scope, key, response.requestHash, response.status, JSON.stringify(response.body), at);
@@ -130,5 +140,6 @@ export function sqliteIdempotencyStore(
     release: async (scope, key) => {
       releaseKey.run(scope, key);
     },
+    commit: (writes) => batched(() => apply(writes)),
   };
 }
