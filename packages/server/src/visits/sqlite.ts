@@ -119,7 +119,12 @@ export function sqliteVisitStore(db: Db): VisitStore {
   const upsertDay = upsert('visit_days', 'day');
   const upsertMonth = upsert('visit_months', 'month');
 
+  // Bumped by every roll-up write of this connection (committed or not: a spare miss is harmless); SQLite's
+  // data_version tells the writes of other connections (a `pustaka` command on the same file).
+  let rollUpWrites = 0;
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const addToRollUps = (libraryId: string, day: string, values: number[]) => {
+    rollUpWrites++;
     for (const scope of [libraryId, NETWORK]) {
       upsertDay.run(scope, day, ...values);
       upsertMonth.run(scope, monthOf(day), ...values);
@@ -295,5 +300,6 @@ export function sqliteVisitStore(db: Db): VisitStore {
       return buckets.sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
     },
     firstDay: async (scope) => firstDay.get(scope) ?? undefined,
+    figuresVersion: async () => `${rollUpWrites}:${dataVersion.get()}`,
   };
 }

@@ -111,6 +111,8 @@ export interface VisitStore {
   buckets(scope: string, from: string, to: string, granularity: 'day' | 'month'): Promise<Bucket[]>;
   /** The first day with a visit or web visit of a scope. */
   firstDay(scope: string): Promise<string | undefined>;
+  /** Changes whenever a roll-up may have changed (any writer): figures read at one version are valid while it holds. */
+  figuresVersion(): Promise<string>;
 }
 
 export const emptyTotals = (): VisitTotals => ({
