@@ -63,6 +63,16 @@ const load = (options) =>
     timeouts: result.timeouts,
   }));
 
+/**
+ * CPU time (user + system, ms) the server process has used so far, from /proc (Linux): what a request costs the
+ * server whatever else runs on the machine, where requests per second depend on the other jobs' load.
+ */
+const cpuMsOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+const round3 = (value) => Math.round(value * 1000) / 1000;
+
 /** Ingest: kiosks of every demo library send member, guest and group check-ins, each with its own key. */
 async function ingest() {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-visits-bench-'));
@@ -86,7 +96,10 @@ async function ingest() {
       () => ({ kind: 'group', leader_name: 'Bu Sari', institution: 'SDN 005', male: 12, female: 14 }),
     ];
     log('▶ visits: health route (the ceiling of this server)');
+    let cpuBefore = cpuMsOf(server.pid);
     const health = await load({ url: `${server.url}/v1/health` });
+    health.cpuMsPerRequest = round3((cpuMsOf(server.pid) - cpuBefore) / health.total);
+    cpuBefore = cpuMsOf(server.pid);
     log(`  ${health.requestsPerSecond} req/s`);
     log('▶ visits: POST /v1/visits');
     const visits = await load({
@@ -110,6 +123,7 @@ async function ingest() {
         },
       ],
     });
+    visits.cpuMsPerRequest = round3((cpuMsOf(server.pid) - cpuBefore) / visits.total);
     log(`  ${visits.requestsPerSecond} req/s`);
     await server.stop();
     const check = new Database(file, { readonly: true });
@@ -255,6 +269,10 @@ function writeSection({ ingested, year, latency, info }) {
     '|---|---|---|---|---|',
     `| \`GET /v1/health\` (ceiling) | ${ingested.health.requestsPerSecond} | ${ingested.health.p50} | ${ingested.health.p99} | ${JSON.stringify(ingested.health.statuses)} |`,
     `| \`POST /v1/visits\` | ${ingested.visits.requestsPerSecond} | ${ingested.visits.p50} | ${ingested.visits.p99} | ${JSON.stringify(ingested.visits.statuses)} |`,
+    '',
+    `Server CPU time per request (from /proc, whatever the other jobs did): health ${ingested.health.cpuMsPerRequest} ms, visit`,
+    `${ingested.visits.cpuMsPerRequest} ms, so one core of this machine could serve about ${Math.round(1000 / ingested.health.cpuMsPerRequest).toLocaleString('en')} health answers or`,
+    `${Math.round(1000 / ingested.visits.cpuMsPerRequest).toLocaleString('en')} visits a second with the load generator on the other core.`,
     '',
     `Visits ran at ${ratio} % of the health route. Acknowledged (201): ${ingested.acknowledged}; stored afterwards: ${ingested.stored}`,
     `visit rows (${ingested.stored === ingested.acknowledged ? 'equal' : 'NOT EQUAL'}); people in the rows ${ingested.people}, in the network's day roll-up`,
