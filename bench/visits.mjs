@@ -63,6 +63,16 @@ const load = (options) =>
     timeouts: result.timeouts,
   }));
 
+/**
+ * CPU time (user + system, ms) the server process has used so far, from /proc (Linux): what a request costs the
+ * server whatever else runs on the machine, where requests per second depend on the other jobs' load.
+ */
+const cpuMsOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+const round3 = (value) => Math.round(value * 1000) / 1000;
+
 /** Ingest: kiosks of every demo library send member, guest and group check-ins, each with its own key. */
 async function ingest() {
   const dir = mkdtempSync(join(tmpdir(), 'pustaka-visits-bench-'));
@@ -86,7 +96,10 @@ async function ingest() {
       () => ({ kind: 'group', leader_name: 'Bu Sari', institution: 'SDN 005', male: 12, female: 14 }),
     ];
     log('▶ visits: health route (the ceiling of this server)');
+    let cpuBefore = cpuMsOf(server.pid);
     const health = await load({ url: `${server.url}/v1/health` });
+    health.cpuMsPerRequest = round3((cpuMsOf(server.pid) - cpuBefore) / health.total);
+    cpuBefore = cpuMsOf(server.pid);
     log(`  ${health.requestsPerSecond} req/s`);
     log('▶ visits: POST /v1/visits');
     const visits = await load({
@@ -110,6 +123,7 @@ async function ingest() {
         },
       ],
     });
+    visits.cpuMsPerRequest = round3((cpuMsOf(server.pid) - cpuBefore) / visits.total);
     log(`  ${visits.requestsPerSecond} req/s`);
     await server.stop();
     const check = new Database(file, { readonly: true });
@@ -192,22 +206,32 @@ async function stats(year) {
     for (const [, , query] of queries) await timed(`/v1/visits/stats?${query}`); // compile and page in once
     await fetch(`${server.url}/bench/stats-timings`);
     const all = [];
+    const warm = [];
     const byPeriod = {};
     const byScope = {};
     const health = [];
     for (let round = 0; round < 15; round++) {
       for (const [scope, period, query] of queries) {
+        // Cold: a roll-up write first (zero visits added) empties the server's answer cache, as any visit does.
+        await fetch(`${server.url}/bench/roll-up-write`, { method: 'POST' });
         const ms = await timed(`/v1/visits/stats?${query}`);
         all.push(ms);
         (byPeriod[period] ??= []).push(ms);
         (byScope[scope] ??= []).push(ms);
+        // Warm: the same question again, answered from the cache (what the next page showing it gets).
+        warm.push(await timed(`/v1/visits/stats?${query}`));
         health.push(await timed('/v1/health'));
       }
     }
-    const inServer = await (await fetch(`${server.url}/bench/stats-timings`)).json();
+    // In the order asked: cold, warm, cold, warm...
+    const timings = await (await fetch(`${server.url}/bench/stats-timings`)).json();
+    const inServer = timings.filter((_, i) => i % 2 === 0);
+    const warmInServer = timings.filter((_, i) => i % 2 === 1);
     const map = (groups) => Object.fromEntries(Object.entries(groups).map(([name, times]) => [name, summary(times)]));
     return {
       all: summary(all),
+      warm: summary(warm),
+      cpuWarm: summary(warmInServer.map((time) => time.cpu)),
       inServer: summary(inServer.map((time) => time.elapsed)),
       cpuInServer: summary(inServer.map((time) => time.cpu)),
       // The presets (period=...) apart from the custom ranges, of which a year by day is the heaviest answer.
@@ -246,6 +270,10 @@ function writeSection({ ingested, year, latency, info }) {
     `| \`GET /v1/health\` (ceiling) | ${ingested.health.requestsPerSecond} | ${ingested.health.p50} | ${ingested.health.p99} | ${JSON.stringify(ingested.health.statuses)} |`,
     `| \`POST /v1/visits\` | ${ingested.visits.requestsPerSecond} | ${ingested.visits.p50} | ${ingested.visits.p99} | ${JSON.stringify(ingested.visits.statuses)} |`,
     '',
+    `Server CPU time per request (from /proc, whatever the other jobs did): health ${ingested.health.cpuMsPerRequest} ms, visit`,
+    `${ingested.visits.cpuMsPerRequest} ms, so one core of this machine could serve about ${Math.round(1000 / ingested.health.cpuMsPerRequest).toLocaleString('en')} health answers or`,
+    `${Math.round(1000 / ingested.visits.cpuMsPerRequest).toLocaleString('en')} visits a second with the load generator on the other core.`,
+    '',
     `Visits ran at ${ratio} % of the health route. Acknowledged (201): ${ingested.acknowledged}; stored afterwards: ${ingested.stored}`,
     `visit rows (${ingested.stored === ingested.acknowledged ? 'equal' : 'NOT EQUAL'}); people in the rows ${ingested.people}, in the network's day roll-up`,
     `${ingested.rolledUp} (${ingested.people === ingested.rolledUp ? 'equal' : 'NOT EQUAL'}). Errors: ${ingested.visits.errors}, timeouts: ${ingested.visits.timeouts}.`,
@@ -258,17 +286,21 @@ function writeSection({ ingested, year, latency, info }) {
     'week, ten months by month; for the network, one library and three libraries), 15 rounds, one request at a',
     'time over keep-alive, measured at the client (HTTP included), in the server (request received to answer sent)',
     'and as CPU time of the server process per answer (what the answer costs, whatever else the machine runs).',
-    'Baseline: `GET /v1/health` after each question, at the client.',
+    "Each question is asked cold (right after a roll-up write, which empties the server's answer cache as any",
+    'visit does; the rows by period and scope are cold) and then warm (from that cache). Baseline: `GET /v1/health`',
+    'after each question, at the client.',
     '',
     '| requests | n | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---|---|---|---|---|',
-    row('all stats, at the client', latency.all),
-    row('all stats, in the server (received to sent)', latency.inServer),
-    row('all stats, CPU time of the server', latency.cpuInServer),
-    row('presets (period=...), CPU time of the server', latency.cpuPresets),
-    row('custom ranges (from/to), CPU time of the server', latency.cpuCustom),
+    row('all stats, cold, at the client', latency.all),
+    row('all stats, cold, in the server (received to sent)', latency.inServer),
+    row('all stats, cold, CPU time of the server', latency.cpuInServer),
+    row('presets (period=...), cold, CPU time of the server', latency.cpuPresets),
+    row('custom ranges (from/to), cold, CPU time of the server', latency.cpuCustom),
     ...Object.entries(latency.byPeriod).map(([period, s]) => row(`period ${period}`, s)),
     ...Object.entries(latency.byScope).map(([scope, s]) => row(scope, s)),
+    row('all stats, warm (cached answer), at the client', latency.warm),
+    row('all stats, warm, CPU time of the server', latency.cpuWarm),
     row('`GET /v1/health` (baseline)', latency.health),
     '',
   ].join('\n');

@@ -583,6 +583,28 @@ export interface components {
              * @description When writes last failed.
              */
             storage_failed_at?: string;
+            visits_refused?: components["schemas"]["VisitsRefused"];
+        };
+        /**
+         * @description Visits a rate limit refused (429) since this server process started, by operation, for the operator: a
+         *     kiosk keeps a refused check-in and sends it again (a delay), a refused web visit is lost. Counts only,
+         *     never who sent them. Each refusal is also logged (`visits refused by rate limits`).
+         */
+        VisitsRefused: {
+            /** @description Refused `POST /v1/visits` (door check-ins). */
+            record_visit: number;
+            /** @description Refused `POST /v1/visits/web` (web visits). */
+            record_web_visit: number;
+            /**
+             * Format: date-time
+             * @description When this server process started counting.
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description When the last visit was refused.
+             */
+            last_refused_at?: string;
         };
         /** @description An import stopped by the server's storage, with what it had done. */
         ImportStopped: components["schemas"]["Problem"] & {

@@ -114,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCors(app, operations, options.stores.credentials);
   registerRequestLimits(app, limits);
   if (rateLimits) registerRateLimits(app, rateLimits, options.clock);
-  registerVisitDropReport(app);
+  registerVisitDropReport(app, options.stores);
   registerContractRoutes(app, operations, {
     stores: options.stores,
     authenticator: options.authenticator ?? credentialAuthenticator(options.stores.credentials),

@@ -181,6 +181,15 @@ describe('rate limits of visits', () => {
     assert.deepEqual(line.dropped, { recordVisit: 1 });
   });
 
+  it('counts refused visits in /v1/health for the operator', async () => {
+    const health = (await (await fetch(`${server.url}/v1/health`)).json()) as {
+      visits_refused: { record_visit: number; record_web_visit: number; since: string; last_refused_at?: string };
+    };
+    assert.equal(health.visits_refused.record_visit, 1);
+    assert.equal(health.visits_refused.record_web_visit, 0);
+    assert.ok(Date.parse(health.visits_refused.last_refused_at!) >= Date.parse(health.visits_refused.since));
+  });
+
   it('limits web visits per visitor, not per address: a classmate behind the same address still counts', async () => {
     const pupil = { 'x-forwarded-for': '10.1.1.1' };
     assert.equal((await webVisit(server, pupil)).status, 201);

@@ -2,7 +2,8 @@
 // library's days, the public figures, the impact card and the kiosk's view.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { issueCredential } from '@pustaka/server';
+import { databaseFile, issueCredential, openDatabase, sqliteStores } from '@pustaka/server';
+import { emptyTotals } from '../src/visits/store.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 
 const MINUTE = 60_000;
@@ -400,6 +401,37 @@ describe('public figures', () => {
     assert.equal(network.members, 8);
     assert.equal(network.works, await clock.server.stores.catalog.count());
     assert.equal((await fetch(`${clock.server.url}/v1/visits/impact?library=perpus-x`)).status, 404);
+  });
+});
+
+describe('cached figures', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('answers from the cache only until a visit is written, by this server or by another connection', async () => {
+    const figures = client(server);
+    const total = async () => (await figures.stats('period=today&library=dispusip-bontang')).total as number;
+    const before = await total();
+    assert.equal(await total(), before, 'asked twice, nothing written');
+    assert.equal((await figures.visit({ kind: 'guest', institution: 'Umum' })).status, 201);
+    assert.equal(await total(), before + 1, 'a visit through the API');
+    // A `pustaka` command writes through its own connection to the same file.
+    const other = openDatabase(databaseFile(server.dataDir));
+    try {
+      await sqliteStores(other).visits.addDayTotals([
+        {
+          libraryId: 'dispusip-bontang',
+          day: (await figures.stats('period=today')).today,
+          totals: { ...emptyTotals(), guests: 5 },
+        },
+      ]);
+    } finally {
+      other.close();
+    }
+    assert.equal(await total(), before + 6, 'a write of another connection');
   });
 });
 

@@ -2,6 +2,7 @@ import type { OperationHandlers } from '../http/operations.js';
 import { ProblemError } from '../http/problem.js';
 import { storageHealth } from '../http/storage-health.js';
 import { serverVersion } from '../version.js';
+import { visitsRefused } from '../visits/drops.js';
 
 export const systemHandlers: OperationHandlers = {
   async getHealth({ stores }) {
@@ -19,6 +20,7 @@ export const systemHandlers: OperationHandlers = {
       database: 'ok',
       storage: failure ? failure.kind : 'ok',
       ...(failure && { storage_failed_at: failure.at.toISOString() }),
+      visits_refused: visitsRefused(stores),
     };
   },
 };

@@ -32,9 +32,11 @@ const invalid = (errors: FieldError[]) =>
     { errors },
   );
 
+const etagOf = (body: unknown) =>
+  `W/"${createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
+
 /** Answers 304 when the client has this very answer (a weak ETag of its JSON); else sets the ETag. */
-function unchanged(request: FastifyRequest, reply: FastifyReply, body: unknown): boolean {
-  const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
+function unchanged(request: FastifyRequest, reply: FastifyReply, body: unknown, etag = etagOf(body)): boolean {
   reply.header('ETag', etag);
   const sent = request.headers['if-none-match'];
   if (sent && sent.split(',').some((tag) => tag.trim() === etag)) {
@@ -51,6 +53,8 @@ function libraryOf(principal: Principal | undefined): string {
 }
 
 const DAY_MS = 86_400_000;
+/** Distinct stats questions kept between two writes (a few hundred pages' counters; each answer is a few kB). */
+const STATS_CACHE_ENTRIES = 500;
 
 export interface VisitHandlerOptions extends VisitOptions {
   /** Web visits one visitor may send a minute before 429 (the rate limits' `web-visit.perVisitor`). */
@@ -64,6 +68,13 @@ export function visitHandlers(options: VisitHandlerOptions = {}): OperationHandl
   const repeatWindowMs = settings.repeatWindowMinutes * 60_000;
   const visitors = new FixedWindowCounter(now);
   let secret: { day: string; value: Promise<Buffer> } | undefined;
+  // Stats answers of this server, valid while the roll-ups' version holds (any visit written empties it): the
+  // same question from every page showing a counter is computed once between two visits. Cold answers are
+  // measured apart in docs/benchmarks.md.
+  const statsCache = {
+    version: '',
+    answers: new Map<string, { stats: Schemas['VisitStats']; etag: string }>(),
+  };
 
   const membershipOf = (member: Member, today: string): NonNullable<Schemas['Visit']['membership']> => {
     const status =
@@ -178,16 +189,27 @@ export function visitHandlers(options: VisitHandlerOptions = {}): OperationHandl
           errors.push({ field: `library.${i}`, code: 'unknown', message: `no library has the id "${id}"` });
       }
       if (errors.length) throw invalid(errors);
-      let stats;
-      try {
-        stats = await visitStats(stores.visits, query, clock.day(now()), clock.timeZone);
-      } catch (error) {
-        if (error instanceof StatsQueryError) throw invalid(error.errors);
-        throw error;
+      const today = clock.day(now());
+      const version = await stores.visits.figuresVersion();
+      if (statsCache.version !== version) statsCache.answers.clear();
+      statsCache.version = version;
+      const cacheKey = `${today}\u0000${JSON.stringify(query)}`;
+      let cached = statsCache.answers.get(cacheKey);
+      if (!cached) {
+        let stats;
+        try {
+          stats = await visitStats(stores.visits, query, today, clock.timeZone);
+        } catch (error) {
+          if (error instanceof StatsQueryError) throw invalid(error.errors);
+          throw error;
+        }
+        cached = { stats, etag: etagOf(stats) };
+        if (statsCache.answers.size >= STATS_CACHE_ENTRIES) statsCache.answers.clear();
+        statsCache.answers.set(cacheKey, cached);
       }
       reply.header('Cache-Control', STATS_CACHE);
-      if (unchanged(request, reply, stats)) return reply;
-      return stats;
+      if (unchanged(request, reply, cached.stats, cached.etag)) return reply;
+      return cached.stats;
     },
 
     async getVisitImpact({ request, reply, query, stores }) {

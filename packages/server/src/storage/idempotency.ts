@@ -50,6 +50,7 @@ export interface IdempotencyStore {
 }
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * The hash that tells a retry from another request under the same key. With `key` it is an HMAC: for requests
@@ -101,6 +102,7 @@ export function sqliteIdempotencyStore(
      ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
        body = excluded.body, created_at = excluded.created_at, state = 'done', boot_id = NULL`,
   );
+  let nextSweep = Number.NEGATIVE_INFINITY;
   const releaseKey = db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'pending'");
 
   // Reservations and answers of requests arriving together share one commit (storage/write-batch.ts).
@@ -130,7 +132,12 @@ export function sqliteIdempotencyStore(
   const complete = (scope: string, key: string, response: StoredResponse, writes: PendingWrite[]) => {
     apply(writes);
     const at = now();
-    purgeAll.run(at - IDEMPOTENCY_WINDOW_MS);
+    // Expired answers of other keys are swept at most once a minute: a sweep per answer was a statement more in
+    // every visit's write, and a key's own expired row is purged when it is reserved again anyway.
+    if (at >= nextSweep) {
+      purgeAll.run(at - IDEMPOTENCY_WINDOW_MS);
+      nextSweep = at + SWEEP_INTERVAL_MS;
+    }
     saveAnswer.run(scope, key, response.requestHash, response.status, JSON.stringify(response.body), at);
   };
 

@@ -29,11 +29,14 @@ export function addMonths(month: string, months: number): string {
 /** Monday of the week of `day` (weeks start on Monday in Indonesia, as in ISO 8601). */
 export const mondayOf = (day: string) => addDays(day, -((new Date(toUtc(day)).getUTCDay() + 6) % 7));
 
-/** The ISO week of `day`, `2026-W47`: its Thursday decides the year. */
+/** The ISO week of `day`, `2026-W47`: its Thursday decides the year. In numbers, not strings: a year by week
+ * asks it for each of 365 days. */
 export function isoWeek(day: string): string {
-  const thursday = addDays(mondayOf(day), 3);
-  const week = Math.floor(daysBetween(firstOfYear(thursday), thursday) / 7) + 1;
-  return `${thursday.slice(0, 4)}-W${String(week).padStart(2, '0')}`;
+  const ms = toUtc(day);
+  const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** True for a real calendar day written `YYYY-MM-DD`. */

@@ -118,7 +118,7 @@ export async function visitStats(store: VisitStore, query: StatsQuery, today: st
   // up to the end of this month: the month's roll-up row instead of a row per day so far, for every library.
   const readTo = to === today ? lastOfMonth(today) : to;
   const totals = await totalsOf(store, scopes, from, readTo);
-  const byLibrary = await store.totalsByLibrary(from, readTo, libraries);
+  const byLibrary = await store.peopleByLibrary(from, readTo, libraries);
   const stats: Schemas['VisitStats'] = {
     from,
     to,
@@ -134,7 +134,7 @@ export async function visitStats(store: VisitStore, query: StatsQuery, today: st
       .map(([member_type, total]) => ({ member_type, total })),
     series: await series(store, scopes, from, to, granularity),
     by_library: [...(libraries ?? byLibrary.keys())]
-      .map((library_id) => ({ library_id, total: peopleOf(byLibrary.get(library_id) ?? emptyTotals()) }))
+      .map((library_id) => ({ library_id, total: byLibrary.get(library_id) ?? 0 }))
       .filter((entry) => libraries || entry.total > 0)
       .sort((a, b) => b.total - a.total || (a.library_id < b.library_id ? -1 : 1)),
   };

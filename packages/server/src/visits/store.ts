@@ -102,12 +102,17 @@ export interface VisitStore {
   webSecret(day: string): Promise<Buffer>;
   /** Totals from `from` to `to` (days, both included) of one scope: a library id or NETWORK. */
   totals(scope: string, from: string, to: string): Promise<VisitTotals>;
-  /** Totals of every library with visits in the period, by library id (the network row left out). */
-  totalsByLibrary(from: string, to: string, libraries?: string[]): Promise<Map<string, VisitTotals>>;
+  /**
+   * People at the door (members, guests, people of groups) by library id, of every library with roll-up rows in
+   * the period, or of `libraries` (the network row left out).
+   */
+  peopleByLibrary(from: string, to: string, libraries?: string[]): Promise<Map<string, number>>;
   /** Non-empty days or months of one scope from `from` to `to` (days), oldest first. */
   buckets(scope: string, from: string, to: string, granularity: 'day' | 'month'): Promise<Bucket[]>;
   /** The first day with a visit or web visit of a scope. */
   firstDay(scope: string): Promise<string | undefined>;
+  /** Changes whenever a roll-up may have changed (any writer): figures read at one version are valid while it holds. */
+  figuresVersion(): Promise<string>;
 }
 
 export const emptyTotals = (): VisitTotals => ({

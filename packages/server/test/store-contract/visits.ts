@@ -155,16 +155,16 @@ export function visitsContract(factory: StoreFactory) {
         months.map((bucket) => [bucket.bucket, bucket.members + bucket.guests + bucket.groupPeople]),
         [['2026-03', 37]],
       );
-      const byLibrary = await visits.totalsByLibrary('2026-03-01', '2026-03-31');
+      const byLibrary = await visits.peopleByLibrary('2026-03-01', '2026-03-31');
       assert.deepEqual(
-        [...byLibrary].map(([id, totals]) => [id, totals.members + totals.guests + totals.groupPeople]).sort(),
+        [...byLibrary].sort(),
         [
           [campus, 1],
           [city, 37],
           [school, 0],
         ].sort(),
       );
-      const some = await visits.totalsByLibrary('2026-03-01', '2026-03-31', [campus]);
+      const some = await visits.peopleByLibrary('2026-03-01', '2026-03-31', [campus]);
       assert.deepEqual([...some.keys()], [campus]);
     });
 
