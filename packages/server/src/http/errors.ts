@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ProblemError, problem } from './problem.js';
+import { ProblemError, invalidFieldsDetail, problem } from './problem.js';
 import { toFieldErrors } from './validation.js';
 import { retryAfterSeconds, storageFailureOf } from '../catalog/import/storage-failure.js';
 
@@ -21,11 +21,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.validation) {
       const errors = toFieldErrors(error.validation, error.validationContext);
-      const detail =
-        errors.length === 1
-          ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
-          : `The request has ${errors.length} invalid fields.`;
-      return sendProblem(reply, problem(400, 'validation_failed', detail, { instance, errors }));
+      return sendProblem(reply, problem(400, 'validation_failed', invalidFieldsDetail(errors), { instance, errors }));
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -66,3 +66,13 @@ export function problem(
 }
 
 export const notFound = (detail: string) => new ProblemError(404, 'not_found', detail);
+
+/** The detail of a 400 `validation_failed`: the one field named, or how many there are (`errors` lists them). */
+export const invalidFieldsDetail = (errors: readonly FieldError[]) =>
+  errors.length === 1
+    ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
+    : `The request has ${errors.length} invalid fields.`;
+
+/** A 400 `validation_failed` naming each invalid field. */
+export const validationFailed = (errors: FieldError[]) =>
+  new ProblemError(400, 'validation_failed', invalidFieldsDetail(errors), { errors });

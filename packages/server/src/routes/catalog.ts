@@ -4,7 +4,7 @@ import { importMediaTypes } from '@pustaka/spec/values';
 import { requireLibraryAccess } from '../auth/library-access.js';
 import type { OperationHandlers, QueryOf } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
-import { ProblemError, notFound } from '../http/problem.js';
+import { ProblemError, notFound, validationFailed } from '../http/problem.js';
 import { importCatalogFile } from '../catalog/import/import-file.js';
 import { StorageFailure, retryAfterSeconds } from '../catalog/import/storage-failure.js';
 import { storageHealth } from '../http/storage-health.js';
@@ -17,15 +17,7 @@ import type { FieldError } from '../types.js';
 const SEARCH_CACHE = 'public, max-age=30, stale-while-revalidate=300';
 const SUGGEST_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
-const invalid = (errors: FieldError[]) =>
-  new ProblemError(
-    400,
-    'validation_failed',
-    errors.length === 1
-      ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
-      : `The request has ${errors.length} invalid fields.`,
-    { errors },
-  );
+const invalid = validationFailed;
 
 /**
  * A weak ETag from the catalogue's version and what was asked: any import or loan change moves the version,

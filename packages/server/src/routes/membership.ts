@@ -3,7 +3,7 @@ import { requireLibraryAccess } from '../auth/library-access.js';
 import { wrongLibrary } from '../auth/refusals.js';
 import type { OperationHandlers } from '../http/operations.js';
 import { pagingOf, setPagingHeaders } from '../http/paging.js';
-import { notFound, ProblemError } from '../http/problem.js';
+import { notFound, ProblemError, validationFailed } from '../http/problem.js';
 import { approval, memberCard, notPending, oneAtATime, prefixOf } from '../membership/approval.js';
 import { formDefinition, institutionName, institutionsOf } from '../membership/form-definition.js';
 import { HONEYPOT_FIELD } from '../membership/anti-spam.js';
@@ -86,13 +86,7 @@ export function membershipHandlers(options: MembershipOptions = {}): OperationHa
       if (libraryId !== principal!.libraryId && library.kind !== 'public') throw wrongLibrary(principal!, libraryId);
       const institutions = new Set(institutionsOf(await allLibraries(stores)).map((institution) => institution.id));
       const { errors, checked } = checkRegistration(body, at.toISOString().slice(0, 10), (id) => institutions.has(id));
-      if (!checked) {
-        const detail =
-          errors.length === 1
-            ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
-            : `The request has ${errors.length} invalid fields.`;
-        throw new ProblemError(400, 'validation_failed', detail, { errors });
-      }
+      if (!checked) throw validationFailed(errors);
       const id = registrationId();
       const prefix = await prefixOf(stores, store, libraryId);
       const receipt = (reference: string) => ({

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components } from '@pustaka/spec/schema';
 import type { OperationHandlers } from '../http/operations.js';
-import { notFound, ProblemError } from '../http/problem.js';
+import { notFound, ProblemError, validationFailed } from '../http/problem.js';
 import { clientKey, FixedWindowCounter } from '../http/rate-limit.js';
 import type { Limit } from '../http/rate-limit-config.js';
 import type { Member } from '../members/store.js';
@@ -22,15 +22,7 @@ type Schemas = components['schemas'];
  */
 const STATS_CACHE = 'public, max-age=0, s-maxage=30, must-revalidate';
 
-const invalid = (errors: FieldError[]) =>
-  new ProblemError(
-    400,
-    'validation_failed',
-    errors.length === 1
-      ? `The request has 1 invalid field: ${errors[0]!.field} ${errors[0]!.message}.`
-      : `The request has ${errors.length} invalid fields.`,
-    { errors },
-  );
+const invalid = validationFailed;
 
 const etagOf = (body: unknown) =>
   `W/"${createHash('sha1').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
