@@ -1011,6 +1011,12 @@ export interface components {
             web_visits_this_year: number;
             /** @description Members registered through this library (all of them). */
             members: number;
+            /**
+             * @description Members of the network whose registration names this library's institution (a school's pupils, a
+             *     company's staff holding the city library card), whichever library issued the card. Absent for the
+             *     whole network, and on a server without membership.
+             */
+            card_holders?: number;
             /** @description Works (titles) in its collection. */
             works: number;
         };

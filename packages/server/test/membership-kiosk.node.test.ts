@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { adult, api } from './membership-support.js';
+import { adult, api, pupil } from './membership-support.js';
 import { pustaka } from './run-cli.js';
 
 const fixture = new URL('./fixtures/slims-members.csv', import.meta.url).pathname;
@@ -69,5 +69,29 @@ describe('the visit kiosk', () => {
     const siti = await checkIn('S0005');
     assert.equal(siti.status, 422);
     assert.equal(siti.json.code, 'member_not_found');
+  });
+});
+
+describe("the school's impact card", () => {
+  const cardHolders = async (library: string) => {
+    const response = await fetch(`${server.url}/v1/visits/impact?library=${library}`);
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { card_holders?: number }).card_holders;
+  };
+
+  it('counts the city library cards its pupils hold once approved, whichever library issued them', async () => {
+    const before = await cardHolders('smpn-2-bontang');
+    assert.equal(typeof before, 'number');
+    const registered = await client.register(pupil(502), 'impact-pupil');
+    assert.equal(registered.status, 201, registered.text);
+    assert.equal(await cardHolders('smpn-2-bontang'), before, 'a registration waiting for approval holds no card');
+    const approved = await client.staff('POST', `/v1/membership/registrations/${registered.json.id}/approve`);
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal(await cardHolders('smpn-2-bontang'), before! + 1);
+  });
+
+  it('is left out for the whole network, which has its own member count', async () => {
+    const response = await fetch(`${server.url}/v1/visits/impact`);
+    assert.equal('card_holders' in (await response.json()), false);
   });
 });

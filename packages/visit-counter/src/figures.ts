@@ -20,6 +20,8 @@ export interface Impact {
   visits: number;
   members: number;
   works: number;
+  /** City library card holders whose registration names this library's institution (a school's pupils). */
+  cardHolders: number | undefined;
   change: number | undefined;
 }
 
@@ -63,6 +65,7 @@ export async function loadImpact(
     visits: impact.visits_this_year,
     members: impact.members,
     works: impact.works,
+    cardHolders: impact.card_holders,
     change: impact.trend_percent === null ? undefined : impact.trend_percent / 100,
   };
 }

@@ -230,6 +230,11 @@ export class PustakaVisitCounter extends PustakaElement {
         <div><dd class="total">${number(impact.visits)}</dd><dt>${t('impactVisits')}</dt></div>
         <div><dd>${number(impact.members)}</dd><dt>${t('impactMembers')}</dt></div>
         <div><dd>${number(impact.works)}</dd><dt>${t('impactWorks')}</dt></div>
+        ${
+          impact.cardHolders
+            ? html`<div><dd>${number(impact.cardHolders)}</dd><dt>${t('impactCardHolders')}</dt></div>`
+            : nothing
+        }
       </dl>
       <p part="trend" class=${change === undefined ? 'muted' : change < 0 ? 'down' : 'up'}>${trend}</p>
     </section>`;

@@ -222,6 +222,16 @@ export function visitHandlers(options: VisitHandlerOptions = {}): OperationHandl
         members: await stores.members.count(libraryId === undefined ? {} : { libraryId }),
         works,
       };
+      // "N pupils of this school hold a city library card": counts only, from the registrations' institution.
+      if (libraryId !== undefined && stores.membership) {
+        const holders = await stores.membership.stats({
+          institutionId: libraryId,
+          from: '0001-01-01',
+          to: today,
+          granularity: 'month',
+        });
+        impact.card_holders = holders.members;
+      }
       reply.header('Cache-Control', STATS_CACHE);
       if (unchanged(request, reply, impact)) return reply;
       return impact;
