@@ -1,3 +1,5 @@
+// `.dist.node.test.ts`: runs after the build, since the server must run from dist/ (through tsx the preload and
+// the server would load two copies of better-sqlite3, and the patch would miss the server's).
 // Exactly-once registration and decisions across a crash: a real server process dies (SIGKILL, from inside, at
 // the first instant the write is durable: fixtures/die-after-commit.mjs), is started again on the same data
 // folder, and gets the same request with the same Idempotency-Key. The write and its stored answer commit in
