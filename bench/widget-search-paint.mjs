@@ -17,7 +17,7 @@
 // Writes its figures under its own heading in docs/benchmarks.md (other sections are left as they are).
 /* global performance, requestAnimationFrame, InputEvent, URLSearchParams -- the page-side probes run in Chromium */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeBenchmarksSection } from './benchmarks-section.mjs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -288,15 +288,7 @@ function writeSection(rows, info) {
     table(rows),
     '',
   ].join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures from `npm run bench`.\n';
-  const start = current.indexOf(heading);
-  let next;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + heading.length);
-    next = current.slice(0, start) + section + (end < 0 ? '' : `\n${current.slice(end + 1)}`);
-  }
-  writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+  writeBenchmarksSection(file, heading, section, '# Benchmarks\n\nFigures from `npm run bench`.\n');
   console.log(`\nWritten to ${file} under "${heading}".`);
 }
 
