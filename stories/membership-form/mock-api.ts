@@ -4,12 +4,13 @@
 //   https://anggota.mock       answers normally (after `latency` ms)
 //   https://lambat.mock        never answers (the loading state)
 //   https://galat.mock         the form loads, the registration answers 500 problem+json
-//   https://ganda.mock         the form loads, the registration answers 409 member_exists
+//   https://ganda.mock         the form loads, the registration answers 409 duplicate_registration
 //   https://luring.mock        the network fails (the unreachable state)
 import type {
   ApprovedMember,
   PustakaClient,
   MembershipForm,
+  ProblemCode,
   Registration,
   RegistrationList,
   RegistrationReceipt,
@@ -131,7 +132,7 @@ function detailOf(registration: Registration): RegistrationDetail {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-const problem = (status: number, code: string, title: string) =>
+const problem = (status: number, code: ProblemCode, title: string) =>
   new Response(
     JSON.stringify({ type: `https://pustaka.example/problems/${code}`, title, status, code, detail: title }),
     {
@@ -148,7 +149,7 @@ function answer(request: Request): Response {
   if (path === '/v1/membership/form') return json(formDefinition(url.searchParams.get('lang') === 'en' ? 'en' : 'id'));
   if (path === '/v1/membership/registrations' && request.method === 'POST') {
     if (origin === mockApi.error) return problem(500, 'internal', 'Internal error');
-    if (origin === mockApi.duplicate) return problem(409, 'member_exists', 'Already registered');
+    if (origin === mockApi.duplicate) return problem(409, 'duplicate_registration', 'Already registered');
     const receipt: RegistrationReceipt = {
       id: 'reg_01jd9x4k',
       reference: 'BTG-7Q4K',
